@@ -1,0 +1,566 @@
+//! Word and phrase lists as data files, one entry per line (see `src/lexicon/README.md`), and
+//! the matcher that counts them in a document.
+//!
+//! Every list lives in `src/lexicon/<lang>/<kind>.txt`, is embedded at compile time and
+//! registered by one line in [`LEXICONS`]. Users extend a list at run time with
+//! `--lexicon <lang>/<kind>=FILE` (same format). All entries of one language are compiled into
+//! one Aho-Corasick automaton and matched in a single pass over the lowercased text, at word
+//! boundaries; within one kind, overlapping matches are resolved leftmost-longest.
+
+use std::sync::{Arc, LazyLock};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::error::{Error, Origin};
+use crate::text::Document;
+
+/// What a list holds; each kind feeds one feature.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    /// Corporate and marketing buzzwords ("synergy", "leverage", "cutting-edge").
+    Buzzwords,
+    /// Words that 2023-era language models overuse ("delve", "tapestry", "multifaceted").
+    LlmWords,
+    /// Multi-word stock phrases and clichés ("in today's fast-paced world").
+    StockPhrases,
+    /// Sentence-initial transitions ("moreover", "furthermore", "additionally").
+    Transitions,
+    /// Hedges ("arguably", "it seems", "to some extent").
+    Hedges,
+    /// Intensifiers ("very", "extremely", "truly").
+    Intensifiers,
+    /// Attribution verbs of reporting ("said", "told", "according to").
+    Attribution,
+    /// First-person pronouns and determiners ("i", "we", "my").
+    FirstPerson,
+    /// Second-person pronouns and determiners ("you", "your").
+    SecondPerson,
+    /// Web boilerplate left by scrapers ("load more", "notify of", "<n> min read").
+    Boilerplate,
+}
+
+impl Kind {
+    /// All kinds, in a fixed order (the index of a kind in this list is its slot in
+    /// [`LexiconHits`]).
+    pub const ALL: [Kind; 10] = [
+        Kind::Buzzwords,
+        Kind::LlmWords,
+        Kind::StockPhrases,
+        Kind::Transitions,
+        Kind::Hedges,
+        Kind::Intensifiers,
+        Kind::Attribution,
+        Kind::FirstPerson,
+        Kind::SecondPerson,
+        Kind::Boilerplate,
+    ];
+
+    /// The file stem and CLI name of the kind (`buzzwords`, `stock_phrases`, ...).
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Buzzwords => "buzzwords",
+            Kind::LlmWords => "llm_words",
+            Kind::StockPhrases => "stock_phrases",
+            Kind::Transitions => "transitions",
+            Kind::Hedges => "hedges",
+            Kind::Intensifiers => "intensifiers",
+            Kind::Attribution => "attribution",
+            Kind::FirstPerson => "first_person",
+            Kind::SecondPerson => "second_person",
+            Kind::Boilerplate => "boilerplate",
+        }
+    }
+
+    /// The kind called `name`.
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    fn slot(self) -> usize {
+        self as usize
+    }
+}
+
+/// One embedded list: language, kind and its text.
+#[derive(Debug, Clone, Copy)]
+pub struct EmbeddedLexicon {
+    /// ISO 639-1 language code.
+    pub lang: &'static str,
+    /// What it holds.
+    pub kind: Kind,
+    /// The file's content.
+    pub text: &'static str,
+}
+
+macro_rules! lexicon {
+    ($lang:literal, $kind:ident, $file:literal) => {
+        EmbeddedLexicon {
+            lang: $lang,
+            kind: Kind::$kind,
+            text: include_str!(concat!($lang, "/", $file, ".txt")),
+        }
+    };
+}
+
+/// Every embedded list. Adding a list: write the file, add one line here.
+pub static LEXICONS: &[EmbeddedLexicon] = &[
+    lexicon!("en", Buzzwords, "buzzwords"),
+    lexicon!("en", LlmWords, "llm_words"),
+    lexicon!("en", StockPhrases, "stock_phrases"),
+    lexicon!("en", Transitions, "transitions"),
+    lexicon!("en", Hedges, "hedges"),
+    lexicon!("en", Intensifiers, "intensifiers"),
+    lexicon!("en", Attribution, "attribution"),
+    lexicon!("en", FirstPerson, "first_person"),
+    lexicon!("en", SecondPerson, "second_person"),
+    lexicon!("en", Boilerplate, "boilerplate"),
+    lexicon!("de", Buzzwords, "buzzwords"),
+    lexicon!("de", Transitions, "transitions"),
+    lexicon!("fr", Buzzwords, "buzzwords"),
+    lexicon!("fr", Transitions, "transitions"),
+    lexicon!("es", Buzzwords, "buzzwords"),
+    lexicon!("es", Transitions, "transitions"),
+];
+
+/// The description of a list: its leading `#` comment block.
+pub fn description(text: &str) -> String {
+    text.lines()
+        .take_while(|l| l.starts_with('#'))
+        .map(|l| l.trim_start_matches('#').trim())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Parse a list: one entry per line, `#` comment lines and blank lines skipped, entries
+/// trimmed, lowercased and NFC-normalised, inner whitespace collapsed. `<n>` stands for any
+/// number (boilerplate such as "<n> min read"). Returns `(line, entry)` pairs or the first bad
+/// line.
+pub fn parse_entries(text: &str) -> Result<Vec<(usize, String)>, (usize, String)> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim();
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        let entry = normalize_entry(t);
+        if !entry.chars().any(char::is_alphanumeric) {
+            return Err((i + 1, format!("entry {t:?} has no letters or digits")));
+        }
+        out.push((i + 1, entry));
+    }
+    Ok(out)
+}
+
+/// The canonical form of an entry: NFC, lowercase, single spaces, typographic quotes folded.
+pub fn normalize_entry(entry: &str) -> String {
+    let folded = crate::text::normalize::normalize(entry);
+    folded
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Matches of every kind in one document: counts and the matched byte spans (for evidence).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LexiconHits {
+    /// Whether the document's language has lists at all (else every count is not applicable).
+    pub has_language: bool,
+    /// Which kinds have a list for the document's language.
+    pub available: [bool; Kind::ALL.len()],
+    /// Matches per kind.
+    pub counts: [u32; Kind::ALL.len()],
+    /// Matched spans per kind (byte offsets into the normalised text), in text order.
+    pub spans: [Vec<(u32, u32)>; Kind::ALL.len()],
+}
+
+impl LexiconHits {
+    /// Matches of `kind`, or `None` when no list of that kind exists for the language.
+    pub fn count(&self, kind: Kind) -> Option<u32> {
+        self.available[kind.slot()].then_some(self.counts[kind.slot()])
+    }
+
+    /// Matched spans of `kind`.
+    pub fn spans(&self, kind: Kind) -> &[(u32, u32)] {
+        &self.spans[kind.slot()]
+    }
+}
+
+/// The compiled lists of one language.
+#[derive(Debug)]
+struct LanguageMatcher {
+    lang: String,
+    automaton: Option<AhoCorasick>,
+    /// Kind of each pattern (pattern id = index).
+    pattern_kinds: Vec<Kind>,
+    available: [bool; Kind::ALL.len()],
+    /// Boilerplate line patterns (matched per line, not in running text).
+    boilerplate: Option<AhoCorasick>,
+}
+
+/// All lists, compiled: the embedded ones plus user extensions.
+#[derive(Debug)]
+pub struct LexiconSet {
+    languages: Vec<LanguageMatcher>,
+}
+
+/// The embedded lists, compiled once.
+pub static DEFAULT_LEXICONS: LazyLock<Arc<LexiconSet>> = LazyLock::new(|| {
+    Arc::new(LexiconSet::build(&[]).expect("embedded lexicons are valid (tested in data_hygiene)"))
+});
+
+/// A user's extension of one list: `<lang>/<kind>` and the file's path and content.
+#[derive(Debug, Clone)]
+pub struct LexiconExtension {
+    /// Language code.
+    pub lang: String,
+    /// Which list it extends.
+    pub kind: Kind,
+    /// The file, for error messages.
+    pub path: String,
+    /// Its content.
+    pub text: String,
+}
+
+impl LexiconExtension {
+    /// Parse a `--lexicon NAME=FILE` argument and read the file.
+    pub fn from_arg(arg: &str) -> Result<LexiconExtension, Error> {
+        let (name, path) = arg.split_once('=').ok_or_else(|| {
+            Error::config(
+                "--lexicon",
+                format!("{arg:?} is not NAME=FILE (e.g. en/buzzwords=my_words.txt)"),
+            )
+        })?;
+        let (lang, kind_name) = name.split_once('/').ok_or_else(|| {
+            Error::config(
+                "--lexicon",
+                format!("{name:?} is not <lang>/<kind> (e.g. en/buzzwords)"),
+            )
+        })?;
+        let kind = Kind::from_name(kind_name).ok_or_else(|| {
+            let names: Vec<_> = Kind::ALL.iter().map(|k| k.name()).collect();
+            Error::config(
+                "--lexicon",
+                format!(
+                    "unknown list kind {kind_name:?}; known: {}",
+                    names.join(", ")
+                ),
+            )
+        })?;
+        if lang.len() != 2 || !lang.chars().all(|c| c.is_ascii_lowercase()) {
+            return Err(Error::config(
+                "--lexicon",
+                format!("{lang:?} is not a two-letter ISO 639-1 language code"),
+            ));
+        }
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let text = String::from_utf8(bytes).map_err(|e| Error::Lexicon {
+            name: name.to_string(),
+            origin: Origin::file(path),
+            reason: format!("not valid UTF-8 ({e})"),
+        })?;
+        Ok(LexiconExtension {
+            lang: lang.to_string(),
+            kind,
+            path: path.to_string(),
+            text,
+        })
+    }
+}
+
+impl LexiconSet {
+    /// Compile the embedded lists plus `extensions`.
+    pub fn build(extensions: &[LexiconExtension]) -> Result<LexiconSet, Error> {
+        let mut per_lang: Vec<(String, Vec<(Kind, String)>)> = Vec::new();
+        let mut add =
+            |lang: &str, kind: Kind, name: &str, origin: &str, text: &str| -> Result<(), Error> {
+                let entries = parse_entries(text).map_err(|(line, reason)| Error::Lexicon {
+                    name: name.to_string(),
+                    origin: Origin::at(origin, line as u64),
+                    reason,
+                })?;
+                let slot = match per_lang.iter().position(|(l, _)| l == lang) {
+                    Some(i) => i,
+                    None => {
+                        per_lang.push((lang.to_string(), Vec::new()));
+                        per_lang.len() - 1
+                    }
+                };
+                let list = &mut per_lang[slot].1;
+                // An empty list still makes the kind available for the language.
+                list.push((kind, String::new()));
+                for (_, e) in entries {
+                    list.push((kind, e));
+                }
+                Ok(())
+            };
+        for l in LEXICONS {
+            let name = format!("{}/{}", l.lang, l.kind.name());
+            add(
+                l.lang,
+                l.kind,
+                &name,
+                &format!("src/lexicon/{name}.txt"),
+                l.text,
+            )?;
+        }
+        for ext in extensions {
+            let name = format!("{}/{}", ext.lang, ext.kind.name());
+            add(&ext.lang, ext.kind, &name, &ext.path, &ext.text)?;
+        }
+        let mut languages = Vec::new();
+        for (lang, list) in per_lang {
+            languages.push(LanguageMatcher::build(lang, list)?);
+        }
+        Ok(LexiconSet { languages })
+    }
+
+    fn language(&self, lang: &str) -> Option<&LanguageMatcher> {
+        self.languages.iter().find(|m| m.lang == lang)
+    }
+
+    /// Languages that have at least one list.
+    pub fn languages(&self) -> impl Iterator<Item = &str> {
+        self.languages.iter().map(|m| m.lang.as_str())
+    }
+
+    /// Whether `lang` has a list of `kind`.
+    pub fn has(&self, lang: &str, kind: Kind) -> bool {
+        self.language(lang)
+            .is_some_and(|m| m.available[kind.slot()])
+    }
+
+    /// Count every kind in `doc` (cached in the document).
+    pub fn hits<'d>(&self, doc: &'d Document) -> &'d LexiconHits {
+        doc.cache.lexicon.get_or_init(|| self.compute_hits(doc))
+    }
+
+    fn compute_hits(&self, doc: &Document) -> LexiconHits {
+        let mut hits = LexiconHits::default();
+        let Some(m) = self.language(doc.language().code) else {
+            return hits;
+        };
+        hits.has_language = true;
+        hits.available = m.available;
+        if let Some(ac) = &m.automaton {
+            let lower = doc.lower();
+            let bytes = lower.as_bytes();
+            // Candidates per kind, at word boundaries, in order of start.
+            let mut candidates: [Vec<(u32, u32)>; Kind::ALL.len()] = Default::default();
+            for mat in ac.find_overlapping_iter(lower) {
+                let (s, e) = (mat.start(), mat.end());
+                if !at_word_boundary(bytes, lower, s, e) {
+                    continue;
+                }
+                let kind = m.pattern_kinds[mat.pattern().as_usize()];
+                candidates[kind.slot()].push((s as u32, e as u32));
+            }
+            let sentence_starts: Vec<u32> = doc
+                .sentences()
+                .iter()
+                .map(|s| sentence_body_start(doc, s.start, s.end))
+                .collect();
+            for kind in Kind::ALL {
+                let c = &mut candidates[kind.slot()];
+                if c.is_empty() {
+                    continue;
+                }
+                // Leftmost-longest, non-overlapping.
+                c.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+                let mut chosen: Vec<(u32, u32)> = Vec::new();
+                let mut last_end = 0u32;
+                for &(s, e) in c.iter() {
+                    if !chosen.is_empty() && s < last_end {
+                        continue;
+                    }
+                    if kind == Kind::Transitions && sentence_starts.binary_search(&s).is_err() {
+                        continue;
+                    }
+                    chosen.push((s, e));
+                    last_end = e;
+                }
+                hits.counts[kind.slot()] = chosen.len() as u32;
+                hits.spans[kind.slot()] = chosen;
+            }
+        }
+        if let Some(bp) = &m.boilerplate {
+            let mut spans = Vec::new();
+            for line in doc.lines() {
+                if is_boilerplate_line(bp, doc.slice(*line)) {
+                    spans.push((line.start, line.end));
+                }
+            }
+            hits.counts[Kind::Boilerplate.slot()] = spans.len() as u32;
+            hits.spans[Kind::Boilerplate.slot()] = spans;
+        }
+        hits
+    }
+
+    /// The entry that a matched span stands for (its lowercase text).
+    pub fn matched_text<'d>(&self, doc: &'d Document, span: (u32, u32)) -> &'d str {
+        &doc.lower()[span.0 as usize..span.1 as usize]
+    }
+}
+
+/// Longest boilerplate line, in words: a longer line is prose that happens to contain a
+/// boilerplate phrase ("Readers can subscribe to ..."), not debris.
+pub const MAX_BOILERPLATE_LINE_WORDS: usize = 12;
+
+/// Is `line` scraper boilerplate: short, and containing a boilerplate entry at word boundaries
+/// (digits compared as `<n>`)?
+fn is_boilerplate_line(ac: &AhoCorasick, line: &str) -> bool {
+    if line.split_whitespace().count() > MAX_BOILERPLATE_LINE_WORDS {
+        return false;
+    }
+    let canon = canonical_boilerplate(line);
+    let bytes = canon.as_bytes();
+    ac.find_overlapping_iter(&canon)
+        .any(|m| at_word_boundary(bytes, &canon, m.start(), m.end()))
+}
+
+/// Lowercase with each run of digits replaced by `<n>`.
+fn canonical_boilerplate(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 4);
+    let mut in_digits = false;
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            if !in_digits {
+                out.push_str("<n>");
+            }
+            in_digits = true;
+            continue;
+        }
+        in_digits = false;
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// Offset where a sentence's words begin (after opening quotes, dashes and bullets).
+fn sentence_body_start(doc: &Document, start: u32, end: u32) -> u32 {
+    let s = &doc.lower()[start as usize..end as usize];
+    let skipped = s.len() - s.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+    start + skipped as u32
+}
+
+/// Is `[s, e)` delimited by non-word characters on both sides?
+fn at_word_boundary(bytes: &[u8], text: &str, s: usize, e: usize) -> bool {
+    let before_ok = s == 0 || {
+        let b = bytes[s - 1];
+        if b < 0x80 {
+            !b.is_ascii_alphanumeric()
+        } else {
+            !text[..s]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        }
+    };
+    let after_ok = e >= bytes.len() || {
+        let b = bytes[e];
+        if b < 0x80 {
+            !b.is_ascii_alphanumeric()
+        } else {
+            !text[e..].chars().next().is_some_and(char::is_alphanumeric)
+        }
+    };
+    before_ok && after_ok
+}
+
+impl LanguageMatcher {
+    fn build(lang: String, list: Vec<(Kind, String)>) -> Result<LanguageMatcher, Error> {
+        let mut available = [false; Kind::ALL.len()];
+        let mut patterns = Vec::new();
+        let mut pattern_kinds = Vec::new();
+        let mut boiler = Vec::new();
+        for (kind, entry) in list {
+            available[kind.slot()] = true;
+            if entry.is_empty() {
+                continue;
+            }
+            if kind == Kind::Boilerplate {
+                boiler.push(entry);
+            } else {
+                patterns.push(entry);
+                pattern_kinds.push(kind);
+            }
+        }
+        let build = |p: &[String]| -> Result<Option<AhoCorasick>, Error> {
+            if p.is_empty() {
+                return Ok(None);
+            }
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .build(p)
+                .map(Some)
+                .map_err(|e| Error::Data(format!("lexicons for {lang}: cannot build matcher: {e}")))
+        };
+        let automaton = build(&patterns)?;
+        let boilerplate = build(&boiler)?;
+        Ok(LanguageMatcher {
+            lang,
+            automaton,
+            pattern_kinds,
+            available,
+            boilerplate,
+        })
+    }
+}
+
+/// Read the user lexicon files given as `--lexicon NAME=FILE`.
+pub fn extensions_from_args(args: &[String]) -> Result<Vec<LexiconExtension>, Error> {
+    args.iter().map(|a| LexiconExtension::from_arg(a)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn count(text: &str, kind: Kind) -> Option<u32> {
+        let doc = Document::new(text);
+        DEFAULT_LEXICONS.hits(&doc).count(kind)
+    }
+
+    #[test]
+    fn parse_skips_comments_and_normalises() {
+        let e = parse_entries("# header\n\n  Cutting-Edge \nIn  Today\u{2019}s World\n").unwrap();
+        assert_eq!(
+            e,
+            vec![
+                (3, "cutting-edge".to_string()),
+                (4, "in today's world".to_string())
+            ]
+        );
+        assert_eq!(
+            parse_entries("ok\n---\n"),
+            Err((2, "entry \"---\" has no letters or digits".to_string()))
+        );
+    }
+
+    #[test]
+    fn boilerplate_canonical_digits() {
+        assert_eq!(canonical_boilerplate("6 Min Read"), "<n> min read");
+        assert_eq!(canonical_boilerplate("Page 12 of 30"), "page <n> of <n>");
+    }
+
+    #[test]
+    fn word_boundaries() {
+        let t = "robustness robust";
+        assert!(!at_word_boundary(t.as_bytes(), t, 0, 6));
+        assert!(at_word_boundary(t.as_bytes(), t, 11, 17));
+    }
+
+    #[test]
+    fn transitions_only_at_sentence_start() {
+        let text = "Moreover, the plan works for the whole team this year. We said moreover twice in the meeting. \"Furthermore, it scales to every office we have.\"";
+        assert_eq!(count(text, Kind::Transitions), Some(2));
+    }
+
+    #[test]
+    fn unknown_language_has_no_counts() {
+        assert_eq!(
+            count("今日は晴れです。明日は雨ですか？", Kind::Buzzwords),
+            None
+        );
+    }
+}

@@ -1,0 +1,360 @@
+//! Text analysis, computed once per article and shared by every feature: normalisation, lines,
+//! paragraphs, tokens, sentences, interned lowercase words, scripts and language.
+//!
+//! Takes raw text; returns a [`Document`]. It never panics on any input and never looks at
+//! anything but the text. Costlier analyses that only some features need (syllables, lexicon
+//! matches, n-gram repetition) are computed on first use and cached in the document.
+
+pub mod normalize;
+pub mod script;
+pub mod segment;
+pub mod syllables;
+
+use std::cell::OnceCell;
+
+use rustc_hash::FxHashMap;
+
+pub use script::{Language, Script, ScriptCounts};
+pub use segment::{Sentence, Token, TokenKind};
+
+/// A byte range of the normalised text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    /// Start byte offset.
+    pub start: u32,
+    /// End byte offset (exclusive).
+    pub end: u32,
+}
+
+impl Span {
+    /// As a `usize` range.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// Texts longer than this are cut (at a char boundary) so that offsets fit in `u32`. Inputs
+/// skip articles over `--max-article-bytes` (default 16 MiB) long before this.
+pub const MAX_DOCUMENT_BYTES: usize = 1 << 30;
+
+/// One analysed article.
+#[derive(Debug)]
+pub struct Document {
+    text: String,
+    lower: String,
+    ascii: bool,
+    lines: Vec<Span>,
+    paragraphs: Vec<Span>,
+    tokens: Vec<Token>,
+    sentences: Vec<Sentence>,
+    /// Token indices of words (words and numbers), in order.
+    words: Vec<u32>,
+    /// Interned lowercase form of each word in `words`.
+    word_ids: Vec<u32>,
+    /// Occurrences of each interned word.
+    word_freq: Vec<u32>,
+    scripts: ScriptCounts,
+    dominant: Option<Script>,
+    language: Language,
+    pub(crate) cache: DocCache,
+}
+
+/// Lazily computed analyses shared by several features.
+#[derive(Debug, Default)]
+pub(crate) struct DocCache {
+    pub(crate) syllables: OnceCell<Option<syllables::SyllableStats>>,
+    pub(crate) lexicon: OnceCell<crate::lexicon::LexiconHits>,
+    pub(crate) gopher: OnceCell<crate::features::repetition::GopherStats>,
+    pub(crate) char_count: OnceCell<usize>,
+    pub(crate) paragraph_scripts: OnceCell<Vec<Option<Script>>>,
+}
+
+impl Document {
+    /// Normalise and analyse `raw`.
+    pub fn new(raw: &str) -> Document {
+        let raw = script::prefix_at_char_boundary(raw, MAX_DOCUMENT_BYTES);
+        let text = normalize::normalize(raw);
+        let ascii = text.is_ascii();
+        let lower = aligned_lowercase(&text, ascii);
+        let lines = split_spans(&text, "\n");
+        let paragraphs = split_spans(&text, "\n\n");
+        let tokens = segment::tokenize(&text);
+        let sentences = segment::sentences(&text, &tokens);
+        let (words, word_ids, word_freq) = intern_words(&lower, &tokens);
+        let scripts = ScriptCounts::of(&text);
+        let dominant = scripts.dominant();
+        let language =
+            script::detect_language(paragraphs.iter().map(|p| &text[p.range()]), &scripts);
+        Document {
+            text,
+            lower,
+            ascii,
+            lines,
+            paragraphs,
+            tokens,
+            sentences,
+            words,
+            word_ids,
+            word_freq,
+            scripts,
+            dominant,
+            language,
+            cache: DocCache::default(),
+        }
+    }
+
+    /// The normalised text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The normalised text lowercased, with the same byte offsets as [`Document::text`]
+    /// (characters whose lowercase form has another length are kept as they are).
+    pub fn lower(&self) -> &str {
+        &self.lower
+    }
+
+    /// Whether the text is pure ASCII (then bytes and characters coincide).
+    pub fn is_ascii(&self) -> bool {
+        self.ascii
+    }
+
+    /// Length of the normalised text in Unicode code points.
+    pub fn char_count(&self) -> usize {
+        *self.cache.char_count.get_or_init(|| {
+            if self.ascii {
+                self.text.len()
+            } else {
+                self.text.chars().count()
+            }
+        })
+    }
+
+    /// Characters in `s` (fast for ASCII documents).
+    pub fn chars_in(&self, s: &str) -> usize {
+        if self.ascii {
+            s.len()
+        } else {
+            s.chars().count()
+        }
+    }
+
+    /// Non-empty lines.
+    pub fn lines(&self) -> &[Span] {
+        &self.lines
+    }
+
+    /// Paragraphs (separated by blank lines).
+    pub fn paragraphs(&self) -> &[Span] {
+        &self.paragraphs
+    }
+
+    /// The text of a span.
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.range()]
+    }
+
+    /// All tokens, punctuation and symbols included.
+    pub fn tokens(&self) -> &[Token] {
+        &self.tokens
+    }
+
+    /// The text of a token.
+    pub fn token_text(&self, t: &Token) -> &str {
+        &self.text[t.range()]
+    }
+
+    /// Sentences.
+    pub fn sentences(&self) -> &[Sentence] {
+        &self.sentences
+    }
+
+    /// The text of a sentence.
+    pub fn sentence_text(&self, s: &Sentence) -> &str {
+        &self.text[s.start as usize..s.end as usize]
+    }
+
+    /// Number of words (tokens with a letter or a digit).
+    pub fn word_count(&self) -> usize {
+        self.words.len()
+    }
+
+    /// The word tokens, in order.
+    pub fn words(&self) -> impl ExactSizeIterator<Item = &Token> + '_ {
+        self.words.iter().map(|&i| &self.tokens[i as usize])
+    }
+
+    /// Token indices of the words.
+    pub fn word_token_indices(&self) -> &[u32] {
+        &self.words
+    }
+
+    /// The lowercase text of the `i`-th word.
+    pub fn word_lower(&self, i: usize) -> &str {
+        &self.lower[self.tokens[self.words[i] as usize].range()]
+    }
+
+    /// Interned lowercase ids of the words (equal ids = same lowercase word).
+    pub fn word_ids(&self) -> &[u32] {
+        &self.word_ids
+    }
+
+    /// Occurrences of each interned word id.
+    pub fn word_freq(&self) -> &[u32] {
+        &self.word_freq
+    }
+
+    /// Words of a sentence, as indices into [`Document::words`].
+    pub fn sentence_words(&self, s: &Sentence) -> std::ops::Range<usize> {
+        let lo = self.words.partition_point(|&t| t < s.first_token);
+        let hi = self.words.partition_point(|&t| t < s.end_token);
+        lo..hi
+    }
+
+    /// Letter counts per script.
+    pub fn scripts(&self) -> &ScriptCounts {
+        &self.scripts
+    }
+
+    /// The script with the most letters, `None` without letters.
+    pub fn dominant_script(&self) -> Option<Script> {
+        self.dominant
+    }
+
+    /// Whether words are separated by spaces (false for Chinese, Japanese, Thai and for texts
+    /// without letters), which word-based metrics require.
+    pub fn is_space_separated(&self) -> bool {
+        self.dominant.is_some_and(|s| !s.is_unspaced())
+    }
+
+    /// The detected language.
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
+    /// The dominant script of each paragraph (`None` for paragraphs without letters).
+    pub fn paragraph_scripts(&self) -> &[Option<Script>] {
+        self.cache.paragraph_scripts.get_or_init(|| {
+            self.paragraphs
+                .iter()
+                .map(|p| ScriptCounts::of(self.slice(*p)).dominant())
+                .collect()
+        })
+    }
+}
+
+/// Lowercase `text` keeping byte offsets: a character whose lowercase form has another UTF-8
+/// length or several characters (rare: 'İ', 'ẞ') is kept as it is.
+fn aligned_lowercase(text: &str, ascii: bool) -> String {
+    if ascii {
+        return text.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Spans of the pieces of `text` between `sep`, empty pieces dropped, pieces trimmed.
+fn split_spans(text: &str, sep: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut pos = 0usize;
+    for piece in text.split(sep) {
+        let start = pos + (piece.len() - piece.trim_start().len());
+        let end = pos + piece.trim_end().len();
+        if end > start {
+            out.push(Span {
+                start: start as u32,
+                end: end as u32,
+            });
+        }
+        pos += piece.len() + sep.len();
+    }
+    out
+}
+
+/// Intern the lowercase words: returns word token indices, their ids and the id frequencies.
+fn intern_words(lower: &str, tokens: &[Token]) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
+    let mut map: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut words = Vec::with_capacity(tokens.len());
+    let mut ids = Vec::with_capacity(tokens.len());
+    let mut freq: Vec<u32> = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if !t.is_word() {
+            continue;
+        }
+        let w = &lower[t.range()];
+        let next = map.len() as u32;
+        let id = *map.entry(w).or_insert(next);
+        if id == next {
+            freq.push(0);
+        }
+        freq[id as usize] += 1;
+        words.push(i as u32);
+        ids.push(id);
+    }
+    (words, ids, freq)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_paragraphs_sentences_words() {
+        let doc = Document::new("Title here\n\nThe cat sat. The cat ran!\nA new line\n\nLast one.");
+        assert_eq!(doc.lines().len(), 4);
+        assert_eq!(doc.paragraphs().len(), 3);
+        assert_eq!(doc.sentences().len(), 5);
+        assert_eq!(doc.word_count(), 13);
+        // "the" and "cat" occur twice each.
+        let the = doc.word_ids()[2];
+        assert_eq!(doc.word_freq()[the as usize], 2);
+        assert_eq!(doc.word_lower(2), "the");
+    }
+
+    #[test]
+    fn lowercase_keeps_offsets() {
+        let doc = Document::new("İstanbul ÄRGER Straße");
+        assert_eq!(doc.lower().len(), doc.text().len());
+        assert!(doc.lower().contains("ärger"));
+    }
+
+    #[test]
+    fn sentence_words_range() {
+        let doc = Document::new("One two. Three, four five.");
+        let s = doc.sentences()[1];
+        let r = doc.sentence_words(&s);
+        assert_eq!(r, 2..5);
+    }
+
+    #[test]
+    fn japanese_is_not_space_separated() {
+        let doc = Document::new("今日は晴れです。明日は雨ですか？");
+        assert!(!doc.is_space_separated());
+        assert_eq!(doc.language().code, "ja");
+        assert_eq!(doc.sentences().len(), 2);
+    }
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        for raw in [
+            "",
+            " ",
+            "\n\n\n",
+            "🙂🙂🙂",
+            "...",
+            "a",
+            "\u{0000}\u{0007}",
+            "ab\u{0301}c",
+        ] {
+            let doc = Document::new(raw);
+            assert!(doc.char_count() <= raw.chars().count() + 2);
+        }
+    }
+}

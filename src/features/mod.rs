@@ -147,6 +147,35 @@ pub static FEATURES: &[Feature] = &[
     sentences::SENTENCE_LENGTH_CV,
     sentences::SENTENCE_LENGTH_MEAN_CHARS,
     sentences::SENTENCES_PER_PARAGRAPH_MEAN,
+    // Specificity
+    specificity::NUMBER_PER_1K_WORDS,
+    specificity::YEAR_DATE_PER_1K_WORDS,
+    specificity::CAPITALIZED_WORD_RATIO,
+    specificity::QUOTED_CHAR_RATIO,
+    specificity::URL_PER_1K_WORDS,
+    // Structure, punctuation and debris
+    structure::HEADING_LINE_RATIO,
+    structure::BULLET_LINE_RATIO,
+    structure::NUMBERED_LINE_RATIO,
+    structure::TERMINAL_PUNCT_LINE_RATIO,
+    structure::SHORT_LINE_RATIO,
+    structure::BOILERPLATE_LINE_RATIO,
+    structure::CASEFOLD_DUPLICATE_LINE_RATIO,
+    structure::ELLIPSIS_LINE_RATIO,
+    structure::GOPHER_STOP_WORD_COUNT,
+    structure::MEAN_WORD_LENGTH_CHARS,
+    structure::HASH_TO_WORD_RATIO,
+    structure::ELLIPSIS_TO_WORD_RATIO,
+    structure::ALPHA_WORD_RATIO,
+    structure::COMMA_PER_SENTENCE,
+    structure::COLON_SEMICOLON_PER_SENTENCE,
+    structure::DASH_PAREN_PER_SENTENCE,
+    structure::QUESTION_EXCLAMATION_RATIO,
+    // Script and language
+    script_features::LANGUAGE_CONFIDENCE,
+    script_features::NON_LATIN_LETTER_RATIO,
+    script_features::CJK_LETTER_RATIO,
+    script_features::FOREIGN_SCRIPT_PARAGRAPH_RATIO,
 ];
 
 /// The feature called `name`.

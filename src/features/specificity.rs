@@ -1,1 +1,327 @@
-//! (in progress)
+//! Specificity: the concrete detail that substance carries and filler lacks — numbers, dates,
+//! names, quoted speech, links.
+
+use super::{per_1k_words, ratio, Applicability, Context, Cue, Feature};
+use crate::text::{Document, TokenKind};
+
+/// Month names (English, German, French, Spanish) and common English abbreviations.
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "januar",
+    "februar",
+    "märz",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+];
+
+/// Is this token text a year (1500–2099, optionally a decade like "1990s")?
+fn is_year(t: &str) -> bool {
+    let digits = t.strip_suffix('s').unwrap_or(t);
+    digits.len() == 4
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && matches!(digits.parse::<u32>(), Ok(y) if (1500..=2099).contains(&y))
+}
+
+/// Years and month-name dates, counted once each (a "May 5, 2021" counts the month and the year).
+fn date_count(doc: &Document) -> usize {
+    let toks = doc.tokens();
+    let mut n = 0;
+    for (i, t) in toks.iter().enumerate() {
+        let text = doc.token_text(t);
+        if is_year(text) {
+            n += 1;
+            continue;
+        }
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let lower = &doc.lower()[t.range()];
+        if !MONTHS.contains(&lower) {
+            continue;
+        }
+        // A month counts only next to a number ("May 5", "5 mai", "March 2020"), which keeps
+        // the verb "may" and the noun "march" out.
+        let near_number = |j: Option<usize>| {
+            j.and_then(|j| toks.get(j))
+                .is_some_and(|u| u.kind == TokenKind::Number)
+        };
+        let next = if toks.get(i + 1).is_some_and(|u| doc.token_text(u) == ".") {
+            i + 2
+        } else {
+            i + 1
+        };
+        if near_number(Some(next)) || near_number(i.checked_sub(1)) {
+            n += 1;
+        }
+    }
+    n
+}
+
+/// Numbers per 1,000 words.
+pub(crate) const NUMBER_PER_1K_WORDS: Feature = Feature {
+    name: "number_per_1k_words",
+    summary: "Numbers (digit tokens such as 42, 3.5, 2,000) per 1,000 words.",
+    doc: "What it measures: how often the text gives figures. Reporting and analysis quote numbers; filler talks in generalities.\n\
+Formula: 1000 x (UAX #29 tokens made of digits, without letters) / word_count.\n\
+Example: \"Sales rose 12 percent to 3.5 million units.\" -> 2 numbers / 8 words x 1000 = 250.\n\
+Limits: years count too (see year_date_per_1k_words); \"COVID-19\" gives the number 19. Not applicable to unspaced scripts.",
+    applies: Applicability::SpaceSeparated,
+    cue: Cue::Style,
+    compute: |doc: &Document, _: &Context| {
+        let n = doc.words().filter(|t| t.kind == TokenKind::Number).count();
+        per_1k_words(n as f64, doc)
+    },
+    evidence: None,
+};
+
+/// Years and dates per 1,000 words.
+pub(crate) const YEAR_DATE_PER_1K_WORDS: Feature = Feature {
+    name: "year_date_per_1k_words",
+    summary: "Years (1500-2099, decades like 1990s) and month-name dates per 1,000 words.",
+    doc: "What it measures: anchoring in time. News and history name years and dates; generic filler rarely does.\n\
+Formula: 1000 x (year tokens 1500..2099 with an optional plural s + month names in English, German, French or Spanish that stand next to a number) / word_count.\n\
+Example: \"On May 5, 2021 the plant closed; it had opened in the 1990s.\" -> May (next to 5), 2021, 1990s = 3 / 13 words x 1000 = 230.77.\n\
+Limits: month names without a number are not counted (the verb may, the noun march). Not applicable to unspaced scripts.",
+    applies: Applicability::SpaceSeparated,
+    cue: Cue::Style,
+    compute: |doc: &Document, _: &Context| per_1k_words(date_count(doc) as f64, doc),
+    evidence: None,
+};
+
+/// Capitalised words that do not open a sentence, as a share of such words.
+pub(crate) const CAPITALIZED_WORD_RATIO: Feature = Feature {
+    name: "capitalized_word_ratio",
+    summary: "Share of non-sentence-initial words that are capitalised (a proxy for names).",
+    doc: "What it measures: how many names of people, places and organisations the text uses, a sign of specific content.\n\
+Formula: (words, other than the first word of a sentence and the pronoun I, whose first letter is uppercase) / (words other than the first word of a sentence).\n\
+Example: \"The mayor of Leeds met Anna Smith. She was late, and the council of the city of Leeds was angry about it.\" -> non-initial words: 6 in the first sentence (Leeds, Anna, Smith capitalised), 14 in the second (Leeds capitalised); 4 / 20 = 0.2.\n\
+Limits: English, French and Spanish only (German capitalises every noun). Headings in title case raise it.",
+    applies: Applicability::Languages(&["en", "fr", "es"]),
+    cue: Cue::Style,
+    compute: |doc: &Document, _: &Context| {
+        let (mut caps, mut total) = (0usize, 0usize);
+        for s in doc.sentences() {
+            let r = doc.sentence_words(s);
+            for i in r.start + 1..r.end {
+                let tok = &doc.tokens()[doc.word_token_indices()[i] as usize];
+                if tok.kind != TokenKind::Word {
+                    continue;
+                }
+                let text = doc.token_text(tok);
+                total += 1;
+                if text != "I" && text.chars().next().is_some_and(char::is_uppercase) {
+                    caps += 1;
+                }
+            }
+        }
+        ratio(caps as f64, total as f64)
+    },
+    evidence: None,
+};
+
+/// Byte spans of double-quoted passages ("...", «...», „...", 「...」).
+fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (i, c) in text.char_indices() {
+        match open {
+            None => {
+                if matches!(c, '"' | '«' | '「' | '『') {
+                    open = Some((i + c.len_utf8(), c));
+                }
+            }
+            Some((start, o)) => {
+                let closes = match o {
+                    '"' => c == '"',
+                    '«' => c == '»',
+                    '「' => c == '」',
+                    _ => c == '』',
+                };
+                if closes {
+                    spans.push((start, i));
+                    open = None;
+                } else if c == '\n' && text[start..i].trim().is_empty() {
+                    open = None;
+                }
+            }
+        }
+    }
+    spans
+}
+
+/// Share of characters inside quotation marks.
+pub(crate) const QUOTED_CHAR_RATIO: Feature = Feature {
+    name: "quoted_char_ratio",
+    summary: "Share of characters inside double quotation marks (quoted speech).",
+    doc: "What it measures: how much of the text is quoted speech or quoted sources, typical of reporting and rare in filler.\n\
+Formula: characters strictly between matching pairs of \"...\", «...», 「...」 or 『...』 / all characters. An opening mark without a closing one counts nothing.\n\
+Example: 'He said \"no way\" twice.' -> 6 quoted characters (no way) / 23 = 0.2609.\n\
+Limits: scare quotes around single words count too. Not applicable to empty text.",
+    applies: Applicability::Any,
+    cue: Cue::Style,
+    compute: |doc: &Document, _: &Context| {
+        let quoted: usize = quoted_spans(doc.text()).iter().map(|&(s, e)| doc.chars_in(&doc.text()[s..e])).sum();
+        ratio(quoted as f64, doc.char_count() as f64)
+    },
+    evidence: None,
+};
+
+/// Start offsets of URLs (http://, https://, www.) at word starts.
+fn url_starts(doc: &Document) -> Vec<usize> {
+    let lower = doc.lower();
+    let bytes = lower.as_bytes();
+    let mut out = Vec::new();
+    for pat in ["http://", "https://", "www."] {
+        let mut from = 0;
+        while let Some(pos) = lower[from..].find(pat) {
+            let s = from + pos;
+            let at_start = s == 0 || !bytes[s - 1].is_ascii_alphanumeric() && bytes[s - 1] != b'/';
+            if at_start && !(pat == "www." && s >= 3 && lower[..s].ends_with("://")) {
+                out.push(s);
+            }
+            from = s + pat.len();
+        }
+    }
+    out
+}
+
+/// URLs per 1,000 words.
+pub(crate) const URL_PER_1K_WORDS: Feature = Feature {
+    name: "url_per_1k_words",
+    summary: "Links (http://, https://, www.) per 1,000 words.",
+    doc: "What it measures: references to sources by link.\n\
+Formula: 1000 x (occurrences of http://, https:// or www. at the start of a word; a www. right after :// is the same link) / word_count.\n\
+Example: \"See https://example.org and www.example.com for the data.\" -> 2 links / 8 words (See, https, example.org, and, www.example.com, for, the, data) x 1000 = 250.\n\
+Limits: bare domains (example.org) are not counted. Not applicable to unspaced scripts.",
+    applies: Applicability::SpaceSeparated,
+    cue: Cue::Style,
+    compute: |doc: &Document, _: &Context| per_1k_words(url_starts(doc).len() as f64, doc),
+    evidence: None,
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::testing::{assert_na, assert_value};
+
+    #[test]
+    fn numbers() {
+        assert_value(
+            &NUMBER_PER_1K_WORDS,
+            "Sales rose 12 percent to 3.5 million units.",
+            250.0,
+            1e-9,
+        );
+        assert_value(&NUMBER_PER_1K_WORDS, "No figures at all here.", 0.0, 0.0);
+        assert_na(&NUMBER_PER_1K_WORDS, "");
+    }
+
+    #[test]
+    fn dates() {
+        assert_value(
+            &YEAR_DATE_PER_1K_WORDS,
+            "On May 5, 2021 the plant closed; it had opened in the 1990s.",
+            3000.0 / 13.0,
+            1e-9,
+        );
+        assert_value(
+            &YEAR_DATE_PER_1K_WORDS,
+            "You may march on, but 12345 is not a year.",
+            0.0,
+            0.0,
+        );
+    }
+
+    #[test]
+    fn capitalized_words() {
+        let text = "The mayor of Leeds met Anna Smith. She was late, and the council of the city of Leeds was angry about it.";
+        // Sentence 1 non-initial words: mayor of Leeds met Anna Smith (6, 3 capitalised).
+        // Sentence 2: was late and the council of the city of Leeds was angry about it (14, 1).
+        assert_value(&CAPITALIZED_WORD_RATIO, text, 4.0 / 20.0, 1e-12);
+        assert_na(&CAPITALIZED_WORD_RATIO, "Der Hund des Nachbarn bellt jeden Morgen laut, und die Katze im Garten schläft weiter.");
+    }
+
+    #[test]
+    fn quoted() {
+        assert_value(
+            &QUOTED_CHAR_RATIO,
+            "He said \"no way\" twice.",
+            6.0 / 23.0,
+            1e-12,
+        );
+        assert_value(&QUOTED_CHAR_RATIO, "An \"unclosed quote runs on.", 0.0, 0.0);
+        assert_value(&QUOTED_CHAR_RATIO, "«oui»", 3.0 / 5.0, 1e-12);
+        assert_na(&QUOTED_CHAR_RATIO, "");
+    }
+
+    #[test]
+    fn urls() {
+        assert_value(
+            &URL_PER_1K_WORDS,
+            "See https://example.org and www.example.com for the data.",
+            250.0,
+            1e-9,
+        );
+        assert_value(
+            &URL_PER_1K_WORDS,
+            "See https://www.example.org for the data.",
+            1000.0 / 6.0,
+            1e-9,
+        );
+        assert_value(
+            &URL_PER_1K_WORDS,
+            "No links, only a lawww.example word.",
+            0.0,
+            0.0,
+        );
+    }
+}

@@ -1,1 +1,547 @@
-//! (in progress)
+//! Structure and debris: how lines are shaped (headings, lists, punctuation, length), web
+//! boilerplate left by scrapers, and the Gopher quality statistics (Rae et al. 2021, as in
+//! datatrove's GopherQualityFilter).
+//!
+//! Most of these are layout or debris cues: they tell a person what is in the file, but in the
+//! training corpora debris marks scraped human pages, so the default model does not use them.
+
+use rustc_hash::FxHashMap;
+
+use super::{ratio, Applicability, Context, Cue, Feature};
+use crate::lexicon::Kind;
+use crate::text::{segment::is_punct, Document, Span, TokenKind};
+
+/// Characters that close a sentence-final quotation or bracket.
+const CLOSERS: &[char] = &['"', '\'', ')', ']', '»', '」', '』', '*'];
+
+/// Does a line end like a sentence (. ! ? or CJK terminators, possibly inside quotes)?
+pub(crate) fn ends_with_terminal(line: &str) -> bool {
+    let core = line.trim_end_matches(CLOSERS);
+    core.ends_with(['.', '!', '?', '。', '！', '？'])
+}
+
+/// Bullet markers that open a list line.
+const BULLETS: &[char] = &[
+    '•', '‣', '◦', '▪', '▫', '●', '○', '■', '□', '►', '▶', '✓', '✔', '-', '*', '+', '–', '—', '·',
+];
+
+fn is_bullet_line(line: &str) -> bool {
+    let mut chars = line.chars();
+    match (chars.next(), chars.next()) {
+        (Some('•'), _) => true,
+        (Some(c), Some(n)) => BULLETS.contains(&c) && n == ' ',
+        _ => false,
+    }
+}
+
+/// "1. ", "12) ", "a) ", "(3) ": a numbered list item.
+fn is_numbered_line(line: &str) -> bool {
+    let body = line.strip_prefix('(').unwrap_or(line);
+    let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = if digits > 0 && digits <= 3 {
+        &body[digits..]
+    } else if body.len() > 1
+        && body.as_bytes()[0].is_ascii_lowercase()
+        && matches!(body.as_bytes()[1], b')')
+    {
+        &body[1..]
+    } else {
+        return false;
+    };
+    rest.starts_with(". ") || rest.starts_with(") ")
+}
+
+/// Longest heading in words.
+const MAX_HEADING_WORDS: usize = 12;
+
+/// A heading: a markdown heading, or a short line without sentence punctuation that starts with
+/// a capital letter or a digit, in a text of more than one line.
+fn is_heading_line(line: &str) -> bool {
+    if line.starts_with('#') {
+        return line.trim_start_matches('#').starts_with(' ');
+    }
+    let words = line.split_whitespace().count();
+    let first = line.chars().next();
+    words <= MAX_HEADING_WORDS
+        && first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !line
+            .trim_end_matches(CLOSERS)
+            .ends_with(['.', '!', '?', ',', ';', ':', '。', '！', '？', '、'])
+        && !is_bullet_line(line)
+        && !is_numbered_line(line)
+}
+
+fn line_share(doc: &Document, pred: impl Fn(&str) -> bool) -> Option<f64> {
+    let lines = doc.lines();
+    let n = lines.iter().filter(|l| pred(doc.slice(**l))).count();
+    ratio(n as f64, lines.len() as f64)
+}
+
+/// Cut a snippet to at most `max` characters, marking the cut.
+pub(crate) fn snippet(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}...", s[..i].trim_end()),
+        None => s.to_string(),
+    }
+}
+
+/// Quoted snippets of the first few lines matching `pred`.
+fn line_evidence(doc: &Document, lines: impl Iterator<Item = Span>) -> Vec<String> {
+    lines
+        .take(5)
+        .map(|l| format!("{:?}", snippet(doc.slice(l), 80)))
+        .collect()
+}
+
+/// Share of lines that look like headings.
+pub(crate) const HEADING_LINE_RATIO: Feature = Feature {
+    name: "heading_line_ratio",
+    summary: "Share of lines that look like headings (short, capitalised, no sentence punctuation).",
+    doc: "What it measures: how much of the text is headings. Listicles and SEO filler are heavy with them.\n\
+Formula: lines that are markdown headings (# Title), or have at most 12 words, start with an uppercase letter or digit, are not list items, and do not end in . ! ? , ; : (inside closing quotes or brackets) / non-empty lines.\n\
+Example: \"Why It Matters\\nThe plan failed. Nobody knew why.\\n## Next steps\" -> 2 headings / 3 lines = 0.6667.\n\
+Limits: a layout cue; a one-line text has none. Not applicable to empty text.",
+    applies: Applicability::Any,
+    cue: Cue::Layout,
+    compute: |doc: &Document, _: &Context| line_share(doc, is_heading_line),
+    evidence: None,
+};
+
+/// Share of bullet lines.
+pub(crate) const BULLET_LINE_RATIO: Feature = Feature {
+    name: "bullet_line_ratio",
+    summary: "Share of lines that start with a bullet (•, -, *, ▪, ...).",
+    doc: "What it measures: bulleted lists. Gopher's quality filter drops documents with more than 90 % bullet lines.\n\
+Formula: lines starting with • or with one of - * + – — · ‣ ◦ ▪ ▫ ● ○ ■ □ ► ▶ ✓ ✔ followed by a space / non-empty lines.\n\
+Example: \"Items:\\n- one\\n- two\\n• three\" -> 3 / 4 = 0.75.\n\
+Limits: a layout cue. Gopher counts only •; chaff counts the common markdown markers as well.",
+    applies: Applicability::Any,
+    cue: Cue::Layout,
+    compute: |doc: &Document, _: &Context| line_share(doc, is_bullet_line),
+    evidence: None,
+};
+
+/// Share of numbered list lines.
+pub(crate) const NUMBERED_LINE_RATIO: Feature = Feature {
+    name: "numbered_line_ratio",
+    summary: "Share of lines that are numbered list items (1. , 2) , a) ).",
+    doc: "What it measures: numbered lists, the skeleton of listicles (\"7 ways to ...\").\n\
+Formula: lines starting with 1-3 digits (optionally after \"(\") or one lowercase letter, then \". \" or \") \" / non-empty lines.\n\
+Example: \"Steps\\n1. Mix\\n2) Bake\\n(3) Eat\" -> 3 / 4 = 0.75.\n\
+Limits: a layout cue; a sentence starting with a year and a period is rare but counts.",
+    applies: Applicability::Any,
+    cue: Cue::Layout,
+    compute: |doc: &Document, _: &Context| line_share(doc, is_numbered_line),
+    evidence: None,
+};
+
+/// Share of lines ending in terminal punctuation.
+pub(crate) const TERMINAL_PUNCT_LINE_RATIO: Feature = Feature {
+    name: "terminal_punct_line_ratio",
+    summary: "Share of lines that end in terminal punctuation (C4/FineWeb line rule).",
+    doc: "What it measures: how much of the text is made of full sentences. C4 keeps only lines ending in terminal punctuation; FineWeb filters documents where few lines do. Menus, debris and headings do not.\n\
+Formula: lines ending in . ! ? 。 ！ ？ (possibly followed by closing quotes or brackets \" ' ) ] » 」 』 *) / non-empty lines.\n\
+Example: \"Home\\nHe left.\\n\\\"Why?\\\" she asked.\\nShare this\" -> 2 / 4 = 0.5.\n\
+Limits: a layout cue; single-paragraph texts are 0 or 1.",
+    applies: Applicability::Any,
+    cue: Cue::Layout,
+    compute: |doc: &Document, _: &Context| line_share(doc, ends_with_terminal),
+    evidence: None,
+};
+
+/// Longest "short" line in characters (FineWeb's `short_line_length`).
+const SHORT_LINE_CHARS: usize = 30;
+
+/// Share of short lines.
+pub(crate) const SHORT_LINE_RATIO: Feature = Feature {
+    name: "short_line_ratio",
+    summary: "Share of lines of at most 30 characters (FineWeb's short-line rule).",
+    doc: "What it measures: fragmentation into short lines: menus, captions, debris, headings.\n\
+Formula: non-empty lines of at most 30 characters / non-empty lines (FineWeb: short_line_length = 30).\n\
+Example: \"Menu\\nThis line is certainly longer than thirty characters.\\nLog in\" -> 2 / 3 = 0.6667.\n\
+Limits: a layout cue.",
+    applies: Applicability::Any,
+    cue: Cue::Layout,
+    compute: |doc: &Document, _: &Context| line_share(doc, |l| l.chars().count() <= SHORT_LINE_CHARS),
+    evidence: None,
+};
+
+/// Share of web-boilerplate lines.
+pub(crate) const BOILERPLATE_LINE_RATIO: Feature = Feature {
+    name: "boilerplate_line_ratio",
+    summary: "Share of lines that are web boilerplate (\"Load More\", \"Notify of\", \"6 min read\", cookie notices).",
+    doc: "What it measures: scraper debris: navigation, comment widgets, reading-time badges, newsletter and cookie notices left in the text.\n\
+Formula: lines of at most 12 words that contain an entry of the boilerplate list of the document's language (src/lexicon/<lang>/boilerplate.txt; digits match <n>) / non-empty lines.\n\
+Example: \"Storm hits the coast of Texas and thousands lose power overnight.\\n6 min read\\nThe storm arrived at night and cut power to the whole town by dawn.\\nLoad More\" -> 2 / 4 = 0.5.\n\
+Limits: a debris cue, not authorship (debris marks scraped human pages in the training corpora). Not applicable when the language has no boilerplate list.",
+    applies: Applicability::Any,
+    cue: Cue::Debris,
+    compute: |doc: &Document, cx: &Context| {
+        let n = cx.lexicons.hits(doc).count(Kind::Boilerplate)?;
+        ratio(n as f64, doc.lines().len() as f64)
+    },
+    evidence: Some(|doc: &Document, cx: &Context| {
+        let spans = cx.lexicons.hits(doc).spans(Kind::Boilerplate);
+        line_evidence(doc, spans.iter().map(|&(s, e)| Span { start: s, end: e }))
+    }),
+};
+
+/// Lowercase letters and digits of a line, single-spaced: lines equal in this form say the same.
+fn casefold_key(line: &str) -> String {
+    let mut key = String::with_capacity(line.len());
+    for w in line
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    key
+}
+
+/// Lines that repeat an earlier line in another case or punctuation (not byte-identical).
+fn casefold_duplicates(doc: &Document) -> Vec<Span> {
+    let mut seen: FxHashMap<String, Span> = FxHashMap::default();
+    let mut out = Vec::new();
+    for &l in doc.lines() {
+        let key = casefold_key(doc.slice(l));
+        if key.is_empty() {
+            continue;
+        }
+        match seen.get(&key) {
+            Some(&first) if doc.slice(first) != doc.slice(l) => out.push(l),
+            Some(_) => {}
+            None => {
+                seen.insert(key, l);
+            }
+        }
+    }
+    out
+}
+
+/// Share of lines that copy an earlier line in another case.
+pub(crate) const CASEFOLD_DUPLICATE_LINE_RATIO: Feature = Feature {
+    name: "casefold_duplicate_line_ratio",
+    summary: "Share of lines that repeat an earlier line with other capitalisation or punctuation (e.g. a lower-cased copy of the headline).",
+    doc: "What it measures: scraped pages often repeat the headline as a slug or meta line in another case (\"japan aims to ...\" under \"Japan Aims to ...\"). Exact repeats are counted by dup_line_frac; this catches the near copies.\n\
+Formula: lines whose lowercase letters-and-digits form equals that of an earlier line that is not byte-identical to it / non-empty lines.\n\
+Example: \"Big News Today\\nbig news today\\nThe text.\\nBig News Today\" -> 1 (line 2; line 4 is an exact repeat) / 4 = 0.25.\n\
+Limits: a debris cue.",
+    applies: Applicability::Any,
+    cue: Cue::Debris,
+    compute: |doc: &Document, _: &Context| ratio(casefold_duplicates(doc).len() as f64, doc.lines().len() as f64),
+    evidence: Some(|doc: &Document, _: &Context| line_evidence(doc, casefold_duplicates(doc).into_iter())),
+};
+
+/// Share of lines ending in an ellipsis.
+pub(crate) const ELLIPSIS_LINE_RATIO: Feature = Feature {
+    name: "ellipsis_line_ratio",
+    summary: "Share of lines ending in an ellipsis (truncated teasers; Gopher drops documents above 30 %).",
+    doc: "What it measures: lines cut off with \"...\", typical of teasers for other stories and truncated scrapes.\n\
+Formula: non-empty lines ending in \"...\" (… is folded to ... by normalisation) / non-empty lines.\n\
+Example: \"Read this...\\nA full line.\\nAnd more…\" -> 2 / 3 = 0.6667.\n\
+Limits: a debris cue.",
+    applies: Applicability::Any,
+    cue: Cue::Debris,
+    compute: |doc: &Document, _: &Context| line_share(doc, |l| l.ends_with("...")),
+    evidence: Some(|doc: &Document, _: &Context| line_evidence(doc, doc.lines().iter().copied().filter(|l| doc.slice(*l).ends_with("...")))),
+};
+
+/// Gopher's stop words (Rae et al. 2021).
+const GOPHER_STOP_WORDS: &[&str] = &["the", "be", "to", "of", "and", "that", "have", "with"];
+
+/// Number of Gopher stop words.
+pub(crate) const GOPHER_STOP_WORD_COUNT: Feature = Feature {
+    name: "gopher_stop_word_count",
+    summary: "Occurrences of Gopher's eight English stop words (the, be, to, of, and, that, have, with).",
+    doc: "What it measures: whether the text is running English prose at all; Gopher drops documents with fewer than 2.\n\
+Formula: number of words whose lowercase form is one of the, be, to, of, and, that, have, with.\n\
+Example: \"The cat and the dog went to bed.\" -> the, and, the, to = 4.\n\
+Limits: English only; a count, so it grows with length (a length cue).",
+    applies: Applicability::Languages(&["en"]),
+    cue: Cue::Length,
+    compute: |doc: &Document, _: &Context| {
+        let n = (0..doc.word_count()).filter(|&i| GOPHER_STOP_WORDS.contains(&doc.word_lower(i))).count();
+        Some(n as f64)
+    },
+    evidence: None,
+};
+
+/// Non-punctuation tokens: Gopher's "words".
+fn gopher_words(doc: &Document) -> impl Iterator<Item = &crate::text::Token> + '_ {
+    doc.tokens().iter().filter(|t| t.kind != TokenKind::Punct)
+}
+
+/// Mean word length in characters, Gopher style.
+pub(crate) const MEAN_WORD_LENGTH_CHARS: Feature = Feature {
+    name: "mean_word_length_chars",
+    summary: "Mean length in characters of non-punctuation tokens (Gopher quality rule: 3 to 10).",
+    doc: "What it measures: Gopher's mean word length, over every token that is not punctuation (words, numbers, symbols, emoji).\n\
+Formula: sum of characters of non-punctuation tokens / their number.\n\
+Example: \"I paid $20 today.\" -> I(1) paid(4) 20(2) today(5) = 12 / 4 = 3.0 ($ and . are punctuation).\n\
+Limits: not applicable to unspaced scripts or texts without tokens.",
+    applies: Applicability::SpaceSeparated,
+    cue: Cue::Style,
+    compute: |doc: &Document, _: &Context| {
+        let (mut chars, mut n) = (0usize, 0usize);
+        for t in gopher_words(doc) {
+            chars += doc.chars_in(doc.token_text(t));
+            n += 1;
+        }
+        ratio(chars as f64, n as f64)
+    },
+    evidence: None,
+};
+
+/// Symbol-to-word ratio for `#`.
+pub(crate) const HASH_TO_WORD_RATIO: Feature = Feature {
+    name: "hash_to_word_ratio",
+    summary: "Number of # characters per non-punctuation token (Gopher symbol-to-word rule).",
+    doc: "What it measures: hashtags and markdown headings; Gopher drops documents above 0.1.\n\
+Formula: occurrences of # in the text / non-punctuation tokens.\n\
+Example: \"#news #today big day\" -> 2 / 4 (news, today, big, day; # itself is punctuation) = 0.5.\n\
+Limits: not applicable without tokens.",
+    applies: Applicability::Any,
+    cue: Cue::Style,
+    compute: |doc: &Document, _: &Context| {
+        let hashes = doc.text().bytes().filter(|&b| b == b'#').count();
+        ratio(hashes as f64, gopher_words(doc).count() as f64)
+    },
+    evidence: None,
+};
+
+/// Symbol-to-word ratio for ellipses.
+pub(crate) const ELLIPSIS_TO_WORD_RATIO: Feature = Feature {
+    name: "ellipsis_to_word_ratio",
+    summary: "Number of ellipses (...) per non-punctuation token (Gopher symbol-to-word rule).",
+    doc: "What it measures: trailing-off and truncation; Gopher drops documents above 0.1.\n\
+Formula: non-overlapping occurrences of \"...\" (… is folded to ... by normalisation) / non-punctuation tokens.\n\
+Example: \"Well... maybe... not\" -> 2 / 3 = 0.6667.\n\
+Limits: not applicable without tokens.",
+    applies: Applicability::Any,
+    cue: Cue::Style,
+    compute: |doc: &Document, _: &Context| ratio(doc.text().matches("...").count() as f64, gopher_words(doc).count() as f64),
+    evidence: None,
+};
+
+/// Share of tokens with a letter.
+pub(crate) const ALPHA_WORD_RATIO: Feature = Feature {
+    name: "alpha_word_ratio",
+    summary: "Share of non-punctuation tokens that contain a letter (Gopher: at least 80 %).",
+    doc: "What it measures: how much of the text is words rather than numbers, symbols or code.\n\
+Formula: non-punctuation tokens with at least one letter / non-punctuation tokens.\n\
+Example: \"Call 555 1234 now 🙂\" -> Call, now = 2 / 5 = 0.4.\n\
+Limits: not applicable without tokens.",
+    applies: Applicability::Any,
+    cue: Cue::Style,
+    compute: |doc: &Document, _: &Context| {
+        let (mut alpha, mut n) = (0usize, 0usize);
+        for t in gopher_words(doc) {
+            n += 1;
+            if t.kind == TokenKind::Word {
+                alpha += 1;
+            }
+        }
+        ratio(alpha as f64, n as f64)
+    },
+    evidence: None,
+};
+
+/// Punctuation marks per sentence, for the style family below.
+fn punct_per_sentence(doc: &Document, marks: &[char]) -> Option<f64> {
+    let n = doc
+        .tokens()
+        .iter()
+        .filter(|t| t.kind == TokenKind::Punct)
+        .flat_map(|t| doc.token_text(t).chars())
+        .filter(|c| marks.contains(c) && is_punct(*c))
+        .count();
+    ratio(n as f64, doc.sentences().len() as f64)
+}
+
+/// Commas per sentence.
+pub(crate) const COMMA_PER_SENTENCE: Feature = Feature {
+    name: "comma_per_sentence",
+    summary: "Commas per sentence (, and the CJK 、 ，).",
+    doc: "What it measures: clause density: list-like, comma-chained sentences are typical of generated prose.\n\
+Formula: number of commas (, 、 ，) / sentence_count.\n\
+Example: \"Red, green, and blue. Done.\" -> 2 / 2 = 1.0.\n\
+Limits: not applicable without sentences.",
+    applies: Applicability::Any,
+    cue: Cue::Style,
+    compute: |doc: &Document, _: &Context| punct_per_sentence(doc, &[',', '、', '，']),
+    evidence: None,
+};
+
+/// Colons and semicolons per sentence.
+pub(crate) const COLON_SEMICOLON_PER_SENTENCE: Feature = Feature {
+    name: "colon_semicolon_per_sentence",
+    summary: "Colons and semicolons per sentence.",
+    doc: "What it measures: use of colons and semicolons, which human writers and models use at different rates.\n\
+Formula: number of : ; ： ； / sentence_count.\n\
+Example: \"Note: it works; mostly. Fine.\" -> 2 / 2 = 1.0.\n\
+Limits: not applicable without sentences; times like 10:30 count.",
+    applies: Applicability::Any,
+    cue: Cue::Style,
+    compute: |doc: &Document, _: &Context| punct_per_sentence(doc, &[':', ';', '：', '；']),
+    evidence: None,
+};
+
+/// Dashes and parentheses per sentence.
+pub(crate) const DASH_PAREN_PER_SENTENCE: Feature = Feature {
+    name: "dash_paren_per_sentence",
+    summary: "Dashes (– —) and opening parentheses per sentence.",
+    doc: "What it measures: asides and interjections, set off by dashes or parentheses.\n\
+Formula: number of – — ( （ and free-standing hyphens used as dashes (\" - \") / sentence_count; hyphens inside words do not count.\n\
+Example: \"It was late - too late (again). Yes — really.\" -> -, (, — = 3 / 2 = 1.5.\n\
+Limits: not applicable without sentences.",
+    applies: Applicability::Any,
+    cue: Cue::Style,
+    compute: |doc: &Document, _: &Context| {
+        let marks = punct_per_sentence(doc, &['–', '—', '(', '（'])?;
+        let spaced = doc.text().matches(" - ").count() as f64;
+        Some(marks + spaced / doc.sentences().len() as f64)
+    },
+    evidence: None,
+};
+
+/// Questions and exclamations per sentence.
+pub(crate) const QUESTION_EXCLAMATION_RATIO: Feature = Feature {
+    name: "question_exclamation_ratio",
+    summary: "Share of sentences that end in ? or !.",
+    doc: "What it measures: rhetorical questions and exclamations, common in reviews, stories and clickbait.\n\
+Formula: sentences whose text ends in ? ! ？ ！ (before closing quotes or brackets) / sentence_count.\n\
+Example: \"Why? Because. Wow!\" -> 2 / 3 = 0.6667.\n\
+Limits: not applicable without sentences.",
+    applies: Applicability::Any,
+    cue: Cue::Style,
+    compute: |doc: &Document, _: &Context| {
+        let n = doc
+            .sentences()
+            .iter()
+            .filter(|s| doc.sentence_text(s).trim_end_matches(CLOSERS).ends_with(['?', '!', '？', '！']))
+            .count();
+        ratio(n as f64, doc.sentences().len() as f64)
+    },
+    evidence: None,
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::testing::{assert_na, assert_value, value};
+
+    #[test]
+    fn line_shapes() {
+        assert_value(
+            &HEADING_LINE_RATIO,
+            "Why It Matters\nThe plan failed. Nobody knew why.\n## Next steps",
+            2.0 / 3.0,
+            1e-12,
+        );
+        assert_value(
+            &BULLET_LINE_RATIO,
+            "Items:\n- one\n- two\n• three",
+            0.75,
+            1e-12,
+        );
+        assert_value(
+            &NUMBERED_LINE_RATIO,
+            "Steps\n1. Mix\n2) Bake\n(3) Eat",
+            0.75,
+            1e-12,
+        );
+        assert_value(
+            &TERMINAL_PUNCT_LINE_RATIO,
+            "Home\nHe left.\n\"Why?\" she asked.\nShare this",
+            0.5,
+            1e-12,
+        );
+        assert_value(
+            &SHORT_LINE_RATIO,
+            "Menu\nThis line is certainly longer than thirty characters.\nLog in",
+            2.0 / 3.0,
+            1e-12,
+        );
+        assert_value(
+            &ELLIPSIS_LINE_RATIO,
+            "Read this...\nA full line.\nAnd more…",
+            2.0 / 3.0,
+            1e-12,
+        );
+        assert_na(&HEADING_LINE_RATIO, "");
+    }
+
+    #[test]
+    fn boilerplate_lines() {
+        let text = "Storm hits the coast of Texas and thousands lose power overnight.\n6 min read\nThe storm arrived at night and cut power to the whole town by dawn.\nLoad More";
+        assert_value(&BOILERPLATE_LINE_RATIO, text, 0.5, 1e-12);
+        let clean = "Storm hits the coast of Texas and thousands lose power overnight.\nThe storm arrived at night and cut power to the whole town by dawn.";
+        assert_value(&BOILERPLATE_LINE_RATIO, clean, 0.0, 0.0);
+    }
+
+    #[test]
+    fn casefold_duplicate_lines() {
+        assert_value(
+            &CASEFOLD_DUPLICATE_LINE_RATIO,
+            "Big News Today\nbig news today\nThe text.\nBig News Today",
+            0.25,
+            1e-12,
+        );
+        let doc = Document::new("Big News Today\nbig news today");
+        let ev = CASEFOLD_DUPLICATE_LINE_RATIO.evidence(&doc, &Context::default());
+        assert_eq!(ev, vec!["\"big news today\"".to_string()]);
+    }
+
+    #[test]
+    fn gopher_quality() {
+        let english = "The cat and the dog went to bed, and that was the end of the long and quiet day for them.";
+        assert_value(&GOPHER_STOP_WORD_COUNT, english, 10.0, 0.0);
+        assert_value(&MEAN_WORD_LENGTH_CHARS, "I paid $20 today.", 3.0, 1e-12);
+        assert_value(&HASH_TO_WORD_RATIO, "#news #today big day", 0.5, 1e-12);
+        assert_value(
+            &ELLIPSIS_TO_WORD_RATIO,
+            "Well... maybe... not",
+            2.0 / 3.0,
+            1e-12,
+        );
+        assert_value(&ALPHA_WORD_RATIO, "Call 555 1234 now 🙂", 0.4, 1e-12);
+        assert_na(&ALPHA_WORD_RATIO, "...");
+        assert!(value(
+            &GOPHER_STOP_WORD_COUNT,
+            "Der Hund des Nachbarn bellt jeden Morgen laut und die Katze schläft."
+        )
+        .is_none());
+    }
+
+    #[test]
+    fn punctuation_style() {
+        assert_value(
+            &COMMA_PER_SENTENCE,
+            "Red, green, and blue. Done.",
+            1.0,
+            1e-12,
+        );
+        assert_value(
+            &COLON_SEMICOLON_PER_SENTENCE,
+            "Note: it works; mostly. Fine.",
+            1.0,
+            1e-12,
+        );
+        assert_value(
+            &DASH_PAREN_PER_SENTENCE,
+            "It was late - too late (again). Yes — really.",
+            1.5,
+            1e-12,
+        );
+        assert_value(
+            &QUESTION_EXCLAMATION_RATIO,
+            "Why? Because. Wow!",
+            2.0 / 3.0,
+            1e-12,
+        );
+        assert_na(&COMMA_PER_SENTENCE, "");
+    }
+}

@@ -12,9 +12,9 @@ pub enum TokenKind {
     Word,
     /// Digits without letters ("42", "1.5", "2,000").
     Number,
-    /// Punctuation (". , ; : ! ? ' \" ( ) - « » 。").
+    /// Punctuation (". , ; : ! ? ' \" ( ) - $ # « » 。").
     Punct,
-    /// Anything else visible: emoji, currency and math symbols, ©.
+    /// Anything else visible: emoji, non-ASCII currency and math symbols (€, ©, ±).
     Symbol,
 }
 
@@ -78,15 +78,12 @@ fn classify(seg: &str) -> TokenKind {
     }
 }
 
-/// Punctuation: ASCII punctuation other than symbols ($ % & + < = > ^ ` | ~ #), general and CJK
-/// punctuation, guillemets, inverted marks.
+/// Punctuation: every ASCII punctuation character (as Python's `string.punctuation`, which
+/// the Gopher rules use, so `$ % # @` are punctuation too), general and CJK punctuation,
+/// guillemets, inverted marks.
 pub fn is_punct(c: char) -> bool {
     if c.is_ascii() {
-        return c.is_ascii_punctuation()
-            && !matches!(
-                c,
-                '$' | '%' | '&' | '+' | '<' | '=' | '>' | '^' | '`' | '|' | '~' | '#' | '@'
-            );
+        return c.is_ascii_punctuation();
     }
     matches!(c as u32,
         0x00A1 | 0x00A7 | 0x00AB | 0x00B6 | 0x00B7 | 0x00BB | 0x00BF
@@ -321,7 +318,7 @@ mod tests {
             vec![
                 ("Don't", Word),
                 ("pay", Word),
-                ("$", Symbol),
+                ("$", Punct),
                 ("1,500.50", Number),
                 ("today", Word),
                 ("!", Punct),

@@ -10,7 +10,9 @@
 pub mod article;
 pub mod error;
 pub mod features;
+pub mod input;
 pub mod lexicon;
+pub mod output;
 pub mod text;
 
 pub use article::Article;

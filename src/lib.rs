@@ -13,6 +13,7 @@ pub mod features;
 pub mod input;
 pub mod lexicon;
 pub mod output;
+pub mod pipeline;
 pub mod text;
 
 pub use article::Article;

@@ -10,7 +10,7 @@ use crate::error::{ArticleError, Origin};
 
 /// Articles from a CSV stream.
 pub(crate) fn csv_records(
-    reader: Box<dyn BufRead>,
+    reader: Box<dyn BufRead + Send>,
     path: String,
     opts: InputOptions,
 ) -> impl Iterator<Item = InputItem> {
@@ -79,7 +79,7 @@ pub(crate) fn csv_records(
 enum CsvState {
     Failed(Option<ArticleError>),
     Reading {
-        rdr: csv::Reader<Box<dyn BufRead>>,
+        rdr: csv::Reader<Box<dyn BufRead + Send>>,
         header: Vec<String>,
         text_idx: usize,
         id_idx: Option<usize>,
@@ -136,7 +136,7 @@ fn csv_article(
 
 /// Articles from a JSON Lines stream.
 pub(crate) fn jsonl_records(
-    mut reader: Box<dyn BufRead>,
+    mut reader: Box<dyn BufRead + Send>,
     path: String,
     opts: InputOptions,
 ) -> impl Iterator<Item = InputItem> {

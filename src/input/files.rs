@@ -139,7 +139,7 @@ fn walk_into(dir: &Path, id_base: &Path, visited: &mut HashSet<PathBuf>, out: &m
 }
 
 /// Open a file for reading, decompressing `.gz` and `.zst` transparently.
-pub(crate) fn open(path: &Path, opts: &InputOptions) -> io::Result<Box<dyn BufRead>> {
+pub(crate) fn open(path: &Path, opts: &InputOptions) -> io::Result<Box<dyn BufRead + Send>> {
     let file = CountingReader::new(File::open(path)?, opts);
     let name = path
         .file_name()
@@ -158,7 +158,7 @@ pub(crate) fn open(path: &Path, opts: &InputOptions) -> io::Result<Box<dyn BufRe
 
 /// Read a whole input as one article, at most `max_article_bytes`.
 pub(crate) fn read_whole(
-    reader: Box<dyn BufRead>,
+    reader: Box<dyn BufRead + Send>,
     id: &str,
     display: &str,
     opts: &InputOptions,

@@ -79,7 +79,7 @@ impl Default for InputOptions {
 /// One item of the input stream.
 pub type InputItem = Result<Article, ArticleError>;
 
-type Source = Box<dyn Iterator<Item = InputItem>>;
+type Source = Box<dyn Iterator<Item = InputItem> + Send>;
 
 /// The stream of articles from a list of paths.
 pub struct Inputs {
@@ -132,7 +132,7 @@ impl Iterator for Inputs {
                             InputFormat::Auto => InputFormat::Text,
                             f => f,
                         };
-                        let stdin: Box<dyn BufRead> = Box::new(io::BufReader::new(
+                        let stdin: Box<dyn BufRead + Send> = Box::new(io::BufReader::new(
                             CountingReader::new(io::stdin(), &self.opts),
                         ));
                         self.current =
@@ -193,7 +193,7 @@ fn open_source(
 }
 
 fn source_from_reader(
-    reader: Box<dyn BufRead>,
+    reader: Box<dyn BufRead + Send>,
     id: &str,
     display: &str,
     format: InputFormat,

@@ -1,0 +1,19 @@
+//! The subcommands. Each file turns its arguments into library options, runs the library and
+//! prints; nothing here computes features or scores itself.
+
+pub mod args;
+mod common;
+mod explain;
+mod features;
+
+use std::process::ExitCode;
+
+use args::{Cli, Command};
+
+/// Run one subcommand.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Features(a) => features::run(a),
+        Command::Explain(a) => explain::run(a),
+    }
+}

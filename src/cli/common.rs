@@ -137,7 +137,7 @@ impl Progress {
     /// Update after an article (cheap).
     pub fn tick(&self, articles: u64) {
         self.bar.set_position(self.bytes.load(Ordering::Relaxed));
-        if articles % 256 == 0 {
+        if articles.is_multiple_of(256) {
             self.bar.set_message(format!("{articles} articles"));
         }
     }

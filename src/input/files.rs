@@ -195,7 +195,7 @@ enum ZstdState<R: BufRead> {
     /// Between frames, holding the source.
     Idle(R),
     /// Inside a frame.
-    Frame(ruzstd::decoding::StreamingDecoder<R, ruzstd::decoding::FrameDecoder>),
+    Frame(Box<ruzstd::decoding::StreamingDecoder<R, ruzstd::decoding::FrameDecoder>>),
     /// After the end or an error.
     Done,
 }
@@ -236,7 +236,7 @@ impl<R: BufRead> Read for ZstdReader<R> {
                         continue;
                     }
                     match ruzstd::decoding::StreamingDecoder::new(src) {
-                        Ok(dec) => self.state = ZstdState::Frame(dec),
+                        Ok(dec) => self.state = ZstdState::Frame(Box::new(dec)),
                         Err(e) => {
                             return Err(io::Error::new(
                                 io::ErrorKind::InvalidData,

@@ -211,9 +211,9 @@ fn source_from_reader(
             opts.clone(),
         )),
         InputFormat::Html => Box::new(std::iter::once(
-            files::read_whole(reader, id, display, opts).and_then(|mut a| {
+            files::read_whole(reader, id, display, opts).map(|mut a| {
                 a.text = html::extract_text(&a.text);
-                Ok(a)
+                a
             }),
         )),
         InputFormat::Text | InputFormat::Auto => Box::new(std::iter::once(files::read_whole(

@@ -5,16 +5,19 @@
 //! anything but the text. Costlier analyses that only some features need (syllables, lexicon
 //! matches, n-gram repetition) are computed on first use and cached in the document.
 
+pub mod language;
 pub mod normalize;
 pub mod script;
 pub mod segment;
 pub mod syllables;
+pub mod uax29;
 
 use std::cell::OnceCell;
 
 use rustc_hash::FxHashMap;
 
-pub use script::{Language, Script, ScriptCounts};
+pub use language::Language;
+pub use script::{Script, ScriptCounts};
 pub use segment::{Sentence, Token, TokenKind};
 
 /// A byte range of the normalised text.
@@ -53,6 +56,8 @@ pub struct Document {
     word_ids: Vec<u32>,
     /// Occurrences of each interned word.
     word_freq: Vec<u32>,
+    /// Index (into `words`) of the first occurrence of each interned word.
+    word_first: Vec<u32>,
     scripts: ScriptCounts,
     dominant: Option<Script>,
     language: Language,
@@ -80,11 +85,19 @@ impl Document {
         let paragraphs = split_spans(&text, "\n\n");
         let tokens = segment::tokenize(&text);
         let sentences = segment::sentences(&text, &tokens);
-        let (words, word_ids, word_freq) = intern_words(&lower, &tokens);
+        let (words, word_ids, word_freq, word_first) = intern_words(&lower, &tokens);
         let scripts = ScriptCounts::of(&text);
         let dominant = scripts.dominant();
-        let language =
-            script::detect_language(paragraphs.iter().map(|p| &text[p.range()]), &scripts);
+        let vocab = word_first
+            .iter()
+            .zip(&word_freq)
+            .map(|(&w, &f)| (&lower[tokens[words[w as usize] as usize].range()], f));
+        let language = language::detect(
+            &scripts,
+            paragraphs.iter().map(|p| &text[p.range()]),
+            vocab,
+            words.len() as u32,
+        );
         Document {
             text,
             lower,
@@ -96,6 +109,7 @@ impl Document {
             words,
             word_ids,
             word_freq,
+            word_first,
             scripts,
             dominant,
             language,
@@ -204,6 +218,11 @@ impl Document {
         &self.word_freq
     }
 
+    /// The lowercase text of interned word `id`.
+    pub fn vocab_word(&self, id: u32) -> &str {
+        self.word_lower(self.word_first[id as usize] as usize)
+    }
+
     /// Words of a sentence, as indices into [`Document::words`].
     pub fn sentence_words(&self, s: &Sentence) -> std::ops::Range<usize> {
         let lo = self.words.partition_point(|&t| t < s.first_token);
@@ -260,30 +279,45 @@ fn aligned_lowercase(text: &str, ascii: bool) -> String {
     out
 }
 
-/// Spans of the pieces of `text` between `sep`, empty pieces dropped, pieces trimmed.
+/// Spans of the pieces of `text` between `sep` (`"\n"` or `"\n\n"`), empty pieces dropped,
+/// pieces trimmed. The text is normalised, so runs of newlines are at most two long.
 fn split_spans(text: &str, sep: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut pos = 0usize;
-    for piece in text.split(sep) {
-        let start = pos + (piece.len() - piece.trim_start().len());
-        let end = pos + piece.trim_end().len();
+    let mut push = |s: usize, e: usize| {
+        let piece = &text[s..e];
+        let start = s + (piece.len() - piece.trim_start().len());
+        let end = s + piece.trim_end().len();
         if end > start {
             out.push(Span {
                 start: start as u32,
                 end: end as u32,
             });
         }
-        pos += piece.len() + sep.len();
+    };
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\n' && (sep == "\n" || bytes.get(i + 1) == Some(&b'\n')) {
+            push(start, i);
+            i += sep.len();
+            start = i;
+            continue;
+        }
+        i += 1;
     }
+    push(start, bytes.len());
     out
 }
 
-/// Intern the lowercase words: returns word token indices, their ids and the id frequencies.
-fn intern_words(lower: &str, tokens: &[Token]) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
+/// Intern the lowercase words: returns word token indices, their ids, the id frequencies and
+/// the first occurrence of each id.
+fn intern_words(lower: &str, tokens: &[Token]) -> (Vec<u32>, Vec<u32>, Vec<u32>, Vec<u32>) {
     let mut map: FxHashMap<&str, u32> = FxHashMap::default();
     let mut words = Vec::with_capacity(tokens.len());
     let mut ids = Vec::with_capacity(tokens.len());
     let mut freq: Vec<u32> = Vec::new();
+    let mut first: Vec<u32> = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         if !t.is_word() {
             continue;
@@ -293,12 +327,13 @@ fn intern_words(lower: &str, tokens: &[Token]) -> (Vec<u32>, Vec<u32>, Vec<u32>)
         let id = *map.entry(w).or_insert(next);
         if id == next {
             freq.push(0);
+            first.push(words.len() as u32);
         }
         freq[id as usize] += 1;
         words.push(i as u32);
         ids.push(id);
     }
-    (words, ids, freq)
+    (words, ids, freq, first)
 }
 
 #[cfg(test)]

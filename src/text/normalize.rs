@@ -8,7 +8,9 @@
 //!   the ideographic space) → a space, runs of spaces → one space, lines trimmed;
 //! - at most one empty line between paragraphs; the whole text trimmed;
 //! - control characters (C0 other than newline/tab, DEL, C1) become spaces, and invisible
-//!   format characters that carry no text (zero-width space, BOM, soft hyphen) are dropped.
+//!   format characters that carry no text (zero-width space, BOM, soft hyphen) are dropped;
+//! - combining marks with no base character (at the start of the text or after whitespace)
+//!   are dropped: they are debris, and Unicode segmentation would glue them to the space.
 //!
 //! Guillemets (« ») are kept: the corpora keep them too.
 
@@ -17,71 +19,98 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 /// Normalise `raw` as described in the module docs.
 pub fn normalize(raw: &str) -> String {
     let nfc;
-    let src: &str = match is_nfc_quick(raw.chars()) {
-        IsNormalized::Yes => raw,
-        _ => {
-            nfc = raw.nfc().collect::<String>();
-            &nfc
+    // ASCII is always NFC; the quick check decodes every character, so skip it when possible.
+    let src: &str = if raw.is_ascii() {
+        raw
+    } else {
+        match is_nfc_quick(raw.chars()) {
+            IsNormalized::Yes => raw,
+            _ => {
+                nfc = raw.nfc().collect::<String>();
+                &nfc
+            }
         }
     };
-    let mut out = String::with_capacity(src.len());
-    // Pending whitespace is only emitted before the next visible character, which trims lines
-    // and collapses runs in one pass.
-    let mut pending_space = false;
-    let mut pending_newlines = 0usize;
-    let mut chars = src.chars().peekable();
-    while let Some(c) = chars.next() {
-        let mapped = match c {
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
+    let mut out = Normalizer {
+        out: String::with_capacity(src.len()),
+        pending_space: false,
+        pending_newlines: 0,
+    };
+    let bytes = src.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if b > b' ' && b != 0x7F {
+                // A run of visible ASCII is copied as it is.
+                let start = i;
+                while i < bytes.len() && bytes[i] > b' ' && bytes[i] < 0x7F {
+                    i += 1;
                 }
-                Mapped::Newline
+                out.visible(&src[start..i]);
+                continue;
             }
-            '\n' | '\u{2028}' | '\u{2029}' | '\u{0085}' => Mapped::Newline,
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' => Mapped::Char('\''),
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' => Mapped::Char('"'),
-            '\u{2026}' => Mapped::Str("..."),
-            '\u{200B}' | '\u{FEFF}' | '\u{00AD}' | '\u{2060}' => Mapped::Drop,
-            c if c == ' ' || c == '\t' || is_other_space(c) || c.is_control() => Mapped::Space,
-            c => Mapped::Char(c),
-        };
-        match mapped {
-            Mapped::Drop => {}
-            Mapped::Space => pending_space = true,
-            Mapped::Newline => {
-                pending_newlines += 1;
-                pending_space = false;
-            }
-            Mapped::Char(_) | Mapped::Str(_) => {
-                if !out.is_empty() {
-                    if pending_newlines >= 2 {
-                        out.push_str("\n\n");
-                    } else if pending_newlines == 1 {
-                        out.push('\n');
-                    } else if pending_space {
-                        out.push(' ');
+            match b {
+                b'\r' => {
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
                     }
+                    out.newline();
                 }
-                pending_newlines = 0;
-                pending_space = false;
-                match mapped {
-                    Mapped::Char(c) => out.push(c),
-                    Mapped::Str(s) => out.push_str(s),
-                    _ => {}
-                }
+                b'\n' => out.newline(),
+                _ => out.pending_space = true,
+            }
+            i += 1;
+            continue;
+        }
+        let c = src[i..].chars().next().unwrap_or('\u{FFFD}');
+        i += c.len_utf8();
+        match c {
+            '\u{2028}' | '\u{2029}' | '\u{0085}' => out.newline(),
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' => out.visible("'"),
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' => out.visible("\""),
+            '\u{2026}' => out.visible("..."),
+            '\u{200B}' | '\u{FEFF}' | '\u{00AD}' | '\u{2060}' => {}
+            c if is_other_space(c) || c.is_control() => out.pending_space = true,
+            c if super::uax29::is_extend(c)
+                && (out.out.is_empty() || out.pending_space || out.pending_newlines > 0) => {}
+            c => {
+                let mut buf = [0u8; 4];
+                out.visible(c.encode_utf8(&mut buf));
             }
         }
     }
-    out
+    out.out
 }
 
-enum Mapped {
-    Char(char),
-    Str(&'static str),
-    Space,
-    Newline,
-    Drop,
+/// Output with pending whitespace: spaces and newlines are only written before the next
+/// visible character, which trims lines and collapses runs in one pass.
+struct Normalizer {
+    out: String,
+    pending_space: bool,
+    pending_newlines: usize,
+}
+
+impl Normalizer {
+    fn newline(&mut self) {
+        self.pending_newlines += 1;
+        self.pending_space = false;
+    }
+
+    fn visible(&mut self, s: &str) {
+        if !self.out.is_empty() {
+            if self.pending_newlines >= 2 {
+                self.out.push_str("\n\n");
+            } else if self.pending_newlines == 1 {
+                self.out.push('\n');
+            } else if self.pending_space {
+                self.out.push(' ');
+            }
+        }
+        self.pending_newlines = 0;
+        self.pending_space = false;
+        self.out.push_str(s);
+    }
 }
 
 /// Unicode spaces other than ASCII space and tab (no-break, en/em, thin, ideographic, ...).
@@ -120,6 +149,12 @@ mod tests {
     #[test]
     fn drops_invisible_and_controls() {
         assert_eq!(normalize("a\u{200B}b\u{0000}c\u{FEFF}"), "ab c");
+    }
+
+    #[test]
+    fn drops_orphan_combining_marks() {
+        assert_eq!(normalize("\u{0301}a \u{0301}b"), "a b");
+        assert_eq!(normalize("e\u{0301}"), "\u{00E9}");
     }
 
     #[test]

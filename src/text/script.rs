@@ -1,10 +1,6 @@
-//! Writing systems and language. Scripts are counted per letter over the whole text; the
-//! dominant script decides whether word-based metrics apply (they do not for Chinese or
-//! Japanese, which are written without spaces). The language of Latin, Cyrillic and other
-//! alphabetic text comes from `whatlang`, run on a bounded sample of the paragraphs written in
-//! the dominant script (so a Japanese lead paragraph does not decide the language of an English
-//! article, and long articles cost no more than short ones). Kana marks Japanese, Hangul
-//! Korean, Han alone Chinese.
+//! Writing systems. Scripts are counted per letter over the whole text; the dominant script
+//! decides whether word-based metrics apply (they do not for Chinese or Japanese, which are
+//! written without spaces) and which language detector runs (see `language`).
 
 /// A writing system, as far as chaff needs to tell them apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -145,91 +141,6 @@ const ALL_SCRIPTS: [Script; 11] = [
     Script::Other,
 ];
 
-/// A detected language: an ISO 639-1 code (`und` when unsure) and a confidence in 0..1.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Language {
-    /// ISO 639-1 code as in the datasets (`en`, `de`, `ja`), or `und`.
-    pub code: &'static str,
-    /// How sure the detector is, 0..1 (0 for `und` without letters).
-    pub confidence: f64,
-}
-
-impl Language {
-    /// The undetermined language.
-    pub const UNDETERMINED: Language = Language {
-        code: "und",
-        confidence: 0.0,
-    };
-}
-
-/// Below this many letters whatlang guesses wrong too often (STACK.md: 5/12 right on snippets
-/// of four words or fewer), so the language is `und`.
-const MIN_LETTERS_FOR_DETECTION: u32 = 60;
-/// Bytes of text given to whatlang: enough for a reliable guess, bounded for speed.
-const DETECTION_SAMPLE_BYTES: usize = 2048;
-
-/// Detect the language of a text whose paragraphs are `paragraphs` and whose letters are
-/// counted in `counts`.
-pub fn detect_language<'a>(
-    paragraphs: impl Iterator<Item = &'a str>,
-    counts: &ScriptCounts,
-) -> Language {
-    let Some(dominant) = counts.dominant() else {
-        return Language::UNDETERMINED;
-    };
-    let total = counts.total().max(1) as f64;
-    match dominant {
-        Script::Kana => {
-            let share = (counts.get(Script::Kana) + counts.get(Script::Han)) as f64 / total;
-            return Language {
-                code: "ja",
-                confidence: share.min(1.0),
-            };
-        }
-        Script::Han => {
-            return Language {
-                code: "zh",
-                confidence: (counts.get(Script::Han) as f64 / total).min(1.0),
-            }
-        }
-        Script::Hangul => {
-            return Language {
-                code: "ko",
-                confidence: (counts.get(Script::Hangul) as f64 / total).min(1.0),
-            }
-        }
-        _ => {}
-    }
-    if counts.get(dominant) < MIN_LETTERS_FOR_DETECTION {
-        return Language::UNDETERMINED;
-    }
-    // Sample the paragraphs written in the dominant script.
-    let mut sample = String::with_capacity(DETECTION_SAMPLE_BYTES + 64);
-    for p in paragraphs {
-        if ScriptCounts::of(p).dominant() != Some(dominant) {
-            continue;
-        }
-        if !sample.is_empty() {
-            sample.push('\n');
-        }
-        let room = DETECTION_SAMPLE_BYTES.saturating_sub(sample.len());
-        sample.push_str(prefix_at_char_boundary(p, room));
-        if sample.len() >= DETECTION_SAMPLE_BYTES {
-            break;
-        }
-    }
-    match whatlang::detect(&sample) {
-        Some(info) if info.is_reliable() => match iso639_1(info.lang()) {
-            Some(code) => Language {
-                code,
-                confidence: info.confidence().clamp(0.0, 1.0),
-            },
-            None => Language::UNDETERMINED,
-        },
-        _ => Language::UNDETERMINED,
-    }
-}
-
 /// The longest prefix of `s` of at most `max` bytes that ends on a char boundary.
 pub fn prefix_at_char_boundary(s: &str, max: usize) -> &str {
     if s.len() <= max {
@@ -242,67 +153,9 @@ pub fn prefix_at_char_boundary(s: &str, max: usize) -> &str {
     &s[..end]
 }
 
-/// ISO 639-1 code of a whatlang language, for the languages that have one.
-fn iso639_1(lang: whatlang::Lang) -> Option<&'static str> {
-    use whatlang::Lang::*;
-    Some(match lang {
-        Eng => "en",
-        Deu => "de",
-        Fra => "fr",
-        Spa => "es",
-        Ita => "it",
-        Por => "pt",
-        Nld => "nl",
-        Swe => "sv",
-        Dan => "da",
-        Nob => "no",
-        Fin => "fi",
-        Pol => "pl",
-        Ces => "cs",
-        Slk => "sk",
-        Slv => "sl",
-        Hrv => "hr",
-        Hun => "hu",
-        Ron => "ro",
-        Tur => "tr",
-        Lit => "lt",
-        Lav => "lv",
-        Est => "et",
-        Rus => "ru",
-        Ukr => "uk",
-        Bul => "bg",
-        Srp => "sr",
-        Bel => "be",
-        Mkd => "mk",
-        Ell => "el",
-        Heb => "he",
-        Ara => "ar",
-        Pes => "fa",
-        Urd => "ur",
-        Hin => "hi",
-        Mar => "mr",
-        Ben => "bn",
-        Tha => "th",
-        Vie => "vi",
-        Ind => "id",
-        Jpn => "ja",
-        Cmn => "zh",
-        Kor => "ko",
-        Cat => "ca",
-        Epo => "eo",
-        Afr => "af",
-        Lat => "la",
-        _ => return None,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn lang(text: &str) -> Language {
-        detect_language(text.split("\n\n"), &ScriptCounts::of(text))
-    }
 
     #[test]
     fn scripts_of_letters() {
@@ -323,32 +176,5 @@ mod tests {
         let c = ScriptCounts::of("日本語はむずかしい");
         assert_eq!(c.get(Script::Han), 3);
         assert_eq!(c.dominant(), Some(Script::Kana));
-        assert_eq!(lang("日本語はむずかしい。").code, "ja");
-    }
-
-    #[test]
-    fn detects_major_languages() {
-        let en = "The committee met on Tuesday to discuss the budget for the coming year, and the members agreed to delay the vote until the spring.";
-        let de = "Der Ausschuss traf sich am Dienstag, um den Haushalt für das kommende Jahr zu besprechen, und die Mitglieder einigten sich darauf, die Abstimmung zu verschieben.";
-        let fr = "Le comité s'est réuni mardi pour discuter du budget de l'année prochaine, et les membres ont accepté de reporter le vote au printemps.";
-        let es = "El comité se reunió el martes para discutir el presupuesto del próximo año, y los miembros acordaron aplazar la votación hasta la primavera.";
-        assert_eq!(lang(en).code, "en");
-        assert_eq!(lang(de).code, "de");
-        assert_eq!(lang(fr).code, "fr");
-        assert_eq!(lang(es).code, "es");
-        assert!(lang(en).confidence > 0.5);
-    }
-
-    #[test]
-    fn short_or_empty_text_is_undetermined() {
-        assert_eq!(lang("Best price guaranteed").code, "und");
-        assert_eq!(lang("").code, "und");
-        assert_eq!(lang("1234 !!! ...").code, "und");
-    }
-
-    #[test]
-    fn english_body_wins_over_japanese_lead() {
-        let text = "日本とフィリピンの防衛当局が戦略的対話を開始することで合意しました。\n\nThe defence ministers of both countries met in Manila on Monday and agreed to hold regular talks on maritime security, a step that officials described as overdue.\n\nThe talks will start next year and will cover coast guard training, joint patrols and the sharing of radar data between the two navies.";
-        assert_eq!(lang(text).code, "en");
     }
 }

@@ -3,8 +3,6 @@
 //! rules split on: "Dr. Smith", "John F. Kennedy", "the U.S. Senate", "e.g. Paris").
 //! CJK terminators (。！？) are sentence terminators in UAX #29 and need no special case.
 
-use unicode_segmentation::UnicodeSegmentation;
-
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -96,34 +94,22 @@ pub fn is_punct(c: char) -> bool {
 /// Split `text` into tokens (whitespace segments dropped).
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
-    for (start, seg) in text.split_word_bound_indices() {
+    super::uax29::word_segments(text, |start, end| {
+        let seg = &text[start..end];
         let first = seg.as_bytes()[0];
-        if first.is_ascii_whitespace() || (first >= 0x80 && seg.chars().all(char::is_whitespace)) {
-            continue;
-        }
-        // ASCII fast path for the common cases.
-        let kind = if seg.len() == 1 {
-            let b = first;
-            if b.is_ascii_alphabetic() {
-                TokenKind::Word
-            } else if b.is_ascii_digit() {
-                TokenKind::Number
-            } else if b.is_ascii() {
-                classify(seg)
-            } else {
-                classify(seg)
-            }
-        } else if first.is_ascii_alphabetic() {
+        let kind = if first.is_ascii_alphabetic() {
             TokenKind::Word
+        } else if seg.len() == 1 && first.is_ascii_digit() {
+            TokenKind::Number
         } else {
             classify(seg)
         };
         tokens.push(Token {
             start: start as u32,
-            end: (start + seg.len()) as u32,
+            end: end as u32,
             kind,
         });
-    }
+    });
     tokens
 }
 
@@ -187,12 +173,12 @@ const SENTENCE_OPENERS: &[&str] = &[
 
 /// Split `text` into sentences and assign `tokens` to them.
 pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
-    // unicode-segmentation's sentence iterator underflows on "" (STACK.md pitfall 16).
     if text.trim().is_empty() {
         return Vec::new();
     }
     let mut spans: Vec<(usize, usize)> = Vec::new();
-    for (start, seg) in text.split_sentence_bound_indices() {
+    for (start, end) in super::uax29::sentence_segments(text) {
+        let seg = &text[start..end];
         let trimmed_end = start + seg.trim_end().len();
         let lead = seg.len() - seg.trim_start().len();
         let s = start + lead;

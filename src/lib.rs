@@ -12,6 +12,7 @@ pub mod error;
 pub mod features;
 pub mod input;
 pub mod lexicon;
+pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod text;

@@ -1,0 +1,6 @@
+//! The classifier: training, evaluation, the model file and prediction.
+
+pub mod calibration;
+pub mod folds;
+pub mod metrics;
+pub mod threshold;

@@ -1,0 +1,396 @@
+//! Decision thresholds that keep false accusations rare: per length band, set on out-of-fold
+//! human texts so that the human false-positive rate stays at or under the target in every band
+//! and in every language and domain with enough human texts; an uncertainty band below each
+//! threshold; and conservative thresholds from a user's own small sample (Clopper-Pearson).
+
+use serde::{Deserialize, Serialize};
+
+use super::metrics::{next_up, threshold_at_fpr};
+
+/// Word-count bands used for thresholds and reports: < 100, 100-200, 200-400, > 400 words.
+pub const LENGTH_BANDS: [(u32, Option<u32>); 4] = [
+    (0, Some(100)),
+    (100, Some(200)),
+    (200, Some(400)),
+    (400, None),
+];
+
+/// The label of a band, such as "100-200".
+pub fn band_label(min: u32, max: Option<u32>) -> String {
+    match max {
+        Some(m) if min == 0 => format!("<{m}"),
+        Some(m) => format!("{min}-{m}"),
+        None => format!(">{min}"),
+    }
+}
+
+/// Index of the band holding `words`.
+pub fn band_of(words: u32) -> usize {
+    LENGTH_BANDS
+        .iter()
+        .position(|&(lo, hi)| words >= lo && hi.is_none_or(|h| words < h))
+        .unwrap_or(LENGTH_BANDS.len() - 1)
+}
+
+/// The threshold of one length band.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BandThreshold {
+    /// Smallest word count in the band.
+    pub min_words: u32,
+    /// One past the largest word count (`None`: no upper bound).
+    pub max_words: Option<u32>,
+    /// Flag when the calibrated probability is at least this.
+    pub threshold: f64,
+    /// Below the threshold but at least this: `uncertain`.
+    pub uncertain_from: f64,
+    /// Human texts the threshold was set on.
+    pub humans: u64,
+}
+
+/// The decision rule stored in a model.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ThresholdRule {
+    /// Target human false-positive rate.
+    pub target_fpr: f64,
+    /// One threshold per length band, in band order.
+    pub bands: Vec<BandThreshold>,
+}
+
+impl ThresholdRule {
+    /// The band rule for an article of `words` words.
+    pub fn band(&self, words: u32) -> &BandThreshold {
+        self.bands
+            .iter()
+            .find(|b| words >= b.min_words && b.max_words.is_none_or(|m| words < m))
+            .unwrap_or_else(|| &self.bands[self.bands.len() - 1])
+    }
+}
+
+/// Minimum human texts in a language or domain for it to constrain the thresholds.
+pub const MIN_GROUP_HUMANS: usize = 50;
+/// Minimum human texts of such a group inside one band for it to constrain that band.
+pub const MIN_GROUP_HUMANS_IN_BAND: usize = 20;
+/// Most of the out-of-fold articles that the uncertainty bands may hold together.
+pub const MAX_UNCERTAIN_SHARE: f64 = 0.06;
+
+/// One out-of-fold prediction, as threshold fitting sees it.
+#[derive(Debug, Clone)]
+pub struct OofPoint<'a> {
+    /// Calibrated probability.
+    pub prob: f64,
+    /// Positive (machine) or not.
+    pub positive: bool,
+    /// Word count.
+    pub words: u32,
+    /// Group keys (e.g. `lang=en`, `domain=news`) whose human FPR must stay under the target.
+    pub groups: &'a [String],
+}
+
+/// Fit the per-band thresholds and uncertainty bands.
+pub fn fit_rule(points: &[OofPoint<'_>], target_fpr: f64) -> ThresholdRule {
+    let humans: Vec<&OofPoint<'_>> = points.iter().filter(|p| !p.positive).collect();
+    let pooled = threshold_at_fpr(
+        &humans.iter().map(|p| p.prob).collect::<Vec<_>>(),
+        target_fpr,
+    );
+    // Groups large enough to constrain.
+    let mut group_counts: std::collections::BTreeMap<&str, usize> = Default::default();
+    for h in &humans {
+        for g in h.groups {
+            *group_counts.entry(g.as_str()).or_default() += 1;
+        }
+    }
+    let big_groups: Vec<&str> = group_counts
+        .iter()
+        .filter(|(_, &n)| n >= MIN_GROUP_HUMANS)
+        .map(|(g, _)| *g)
+        .collect();
+    let mut bands = Vec::new();
+    for (b, &(lo, hi)) in LENGTH_BANDS.iter().enumerate() {
+        let in_band: Vec<&&OofPoint<'_>> =
+            humans.iter().filter(|p| band_of(p.words) == b).collect();
+        let mut t = if in_band.is_empty() {
+            pooled
+        } else {
+            threshold_at_fpr(
+                &in_band.iter().map(|p| p.prob).collect::<Vec<_>>(),
+                target_fpr,
+            )
+        };
+        for g in &big_groups {
+            let scores: Vec<f64> = in_band
+                .iter()
+                .filter(|p| p.groups.iter().any(|x| x == g))
+                .map(|p| p.prob)
+                .collect();
+            if scores.len() >= MIN_GROUP_HUMANS_IN_BAND {
+                t = t.max(threshold_at_fpr(&scores, target_fpr));
+            }
+        }
+        bands.push(BandThreshold {
+            min_words: lo,
+            max_words: hi,
+            threshold: t.min(1.0),
+            uncertain_from: t.min(1.0),
+            humans: in_band.len() as u64,
+        });
+    }
+    set_uncertainty(points, &mut bands);
+    ThresholdRule { target_fpr, bands }
+}
+
+/// Uncertain: the calibrated probability says "more likely machine than not" (>= 0.5) but is
+/// below the threshold that keeps false accusations at the target. If that zone would hold
+/// more than [`MAX_UNCERTAIN_SHARE`] of the out-of-fold articles, each band's zone is narrowed
+/// to the articles closest to its threshold.
+fn set_uncertainty(points: &[OofPoint<'_>], bands: &mut [BandThreshold]) {
+    for b in bands.iter_mut() {
+        b.uncertain_from = b.threshold.min(0.5);
+    }
+    let in_zone = |bands: &[BandThreshold], p: &OofPoint<'_>| {
+        let b = &bands[band_of(p.words)];
+        p.prob >= b.uncertain_from && p.prob < b.threshold
+    };
+    let n = points.len().max(1) as f64;
+    let share = points.iter().filter(|p| in_zone(bands, p)).count() as f64 / n;
+    if share <= MAX_UNCERTAIN_SHARE {
+        return;
+    }
+    // Keep, per band, the articles nearest the threshold: the zone's bottom moves up to the
+    // quantile that leaves the allowed share.
+    let scale = MAX_UNCERTAIN_SHARE / share;
+    for (i, b) in bands.iter_mut().enumerate() {
+        let mut zone: Vec<f64> = points
+            .iter()
+            .filter(|p| band_of(p.words) == i && p.prob >= b.uncertain_from && p.prob < b.threshold)
+            .map(|p| p.prob)
+            .collect();
+        if zone.is_empty() {
+            continue;
+        }
+        zone.sort_by(|a, c| c.total_cmp(a));
+        let keep = ((zone.len() as f64 * scale).floor() as usize).min(zone.len());
+        b.uncertain_from = if keep == 0 {
+            b.threshold
+        } else {
+            zone[keep - 1]
+        };
+    }
+}
+
+/// Regularised incomplete beta function I_x(a, b) (continued fraction, Numerical Recipes 6.4).
+pub fn incomplete_beta(x: f64, a: f64, b: f64) -> f64 {
+    if x <= 0.0 {
+        return 0.0;
+    }
+    if x >= 1.0 {
+        return 1.0;
+    }
+    let ln_front = ln_gamma(a + b) - ln_gamma(a) - ln_gamma(b) + a * x.ln() + b * (1.0 - x).ln();
+    let front = ln_front.exp();
+    if x < (a + 1.0) / (a + b + 2.0) {
+        front * beta_cf(x, a, b) / a
+    } else {
+        1.0 - front * beta_cf(1.0 - x, b, a) / b
+    }
+}
+
+fn beta_cf(x: f64, a: f64, b: f64) -> f64 {
+    const TINY: f64 = 1e-300;
+    let (qab, qap, qam) = (a + b, a + 1.0, a - 1.0);
+    let mut c = 1.0;
+    let mut d = 1.0 - qab * x / qap;
+    if d.abs() < TINY {
+        d = TINY;
+    }
+    d = 1.0 / d;
+    let mut h = d;
+    for m in 1..300 {
+        let m = m as f64;
+        let m2 = 2.0 * m;
+        let aa = m * (b - m) * x / ((qam + m2) * (a + m2));
+        d = 1.0 + aa * d;
+        d = if d.abs() < TINY { TINY } else { d };
+        c = 1.0 + aa / c;
+        c = if c.abs() < TINY { TINY } else { c };
+        d = 1.0 / d;
+        h *= d * c;
+        let aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
+        d = 1.0 + aa * d;
+        d = if d.abs() < TINY { TINY } else { d };
+        c = 1.0 + aa / c;
+        c = if c.abs() < TINY { TINY } else { c };
+        d = 1.0 / d;
+        let del = d * c;
+        h *= del;
+        if (del - 1.0).abs() < 1e-14 {
+            break;
+        }
+    }
+    h
+}
+
+/// ln Γ(x) (Lanczos approximation, g = 7).
+fn ln_gamma(x: f64) -> f64 {
+    const G: [f64; 9] = [
+        0.999_999_999_999_809_9,
+        676.520_368_121_885_1,
+        -1_259.139_216_722_402_8,
+        771.323_428_777_653_1,
+        -176.615_029_162_140_6,
+        12.507_343_278_686_905,
+        -0.138_571_095_265_720_12,
+        9.984_369_578_019_572e-6,
+        1.505_632_735_149_311_6e-7,
+    ];
+    if x < 0.5 {
+        return (std::f64::consts::PI / (std::f64::consts::PI * x).sin()).ln() - ln_gamma(1.0 - x);
+    }
+    let x = x - 1.0;
+    let mut a = G[0];
+    let t = x + 7.5;
+    for (i, g) in G.iter().enumerate().skip(1) {
+        a += g / (x + i as f64);
+    }
+    0.5 * (2.0 * std::f64::consts::PI).ln() + (x + 0.5) * t.ln() - t + a.ln()
+}
+
+/// Clopper-Pearson upper bound of a binomial rate with `k` events in `n` trials, at one-sided
+/// confidence `1 - alpha`: the `p` where P(X <= k | n, p) = alpha.
+pub fn clopper_pearson_upper(k: u64, n: u64, alpha: f64) -> f64 {
+    if n == 0 {
+        return 1.0;
+    }
+    if k >= n {
+        return 1.0;
+    }
+    if k == 0 {
+        return 1.0 - alpha.powf(1.0 / n as f64);
+    }
+    // P(X <= k) = 1 - I_p(k + 1, n - k); solve 1 - I_p = alpha by bisection.
+    let (mut lo, mut hi) = (0.0, 1.0);
+    for _ in 0..200 {
+        let mid = (lo + hi) / 2.0;
+        let cdf = 1.0 - incomplete_beta(mid, k as f64 + 1.0, (n - k) as f64);
+        if cdf > alpha {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    (lo + hi) / 2.0
+}
+
+/// The smallest sample of human texts for which a threshold with zero observed false
+/// positives has a Clopper-Pearson upper bound at or under `target` (at confidence 1 - alpha).
+pub fn min_sample_for(target: f64, alpha: f64) -> u64 {
+    (alpha.ln() / (1.0 - target).ln()).ceil() as u64
+}
+
+/// A threshold from a user's own human texts: the lowest threshold whose false-positive count
+/// `k` in the sample keeps the Clopper-Pearson upper bound at or under `target`.
+/// Returns the threshold and `k`, or `None` when the sample is too small.
+pub fn conservative_threshold(human_probs: &[f64], target: f64, alpha: f64) -> Option<(f64, u64)> {
+    let n = human_probs.len() as u64;
+    if n < min_sample_for(target, alpha) {
+        return None;
+    }
+    let mut k_allowed = 0u64;
+    while k_allowed + 1 < n && clopper_pearson_upper(k_allowed + 1, n, alpha) <= target {
+        k_allowed += 1;
+    }
+    let mut s = human_probs.to_vec();
+    s.sort_by(|a, b| b.total_cmp(a));
+    Some((next_up(s[k_allowed as usize]).min(1.0), k_allowed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bands() {
+        assert_eq!(band_of(0), 0);
+        assert_eq!(band_of(99), 0);
+        assert_eq!(band_of(100), 1);
+        assert_eq!(band_of(399), 2);
+        assert_eq!(band_of(10_000), 3);
+        assert_eq!(band_label(0, Some(100)), "<100");
+        assert_eq!(band_label(400, None), ">400");
+    }
+
+    #[test]
+    fn clopper_pearson_known_values() {
+        // k = 0: 1 - 0.05^(1/59) = 0.04951 (closed form).
+        assert!((clopper_pearson_upper(0, 59, 0.05) - 0.049_50).abs() < 1e-4);
+        // k = 1, n = 20, one-sided 95 %: 0.2161 (standard tables).
+        assert!((clopper_pearson_upper(1, 20, 0.05) - 0.2161).abs() < 1e-3);
+        // k = 5, n = 100: 0.1023.
+        assert!((clopper_pearson_upper(5, 100, 0.05) - 0.1023).abs() < 1e-3);
+    }
+
+    #[test]
+    fn minimum_sample_and_refusal() {
+        // ln 0.05 / ln 0.95 = 58.4 -> 59 texts for a 5 % target at 95 % confidence.
+        assert_eq!(min_sample_for(0.05, 0.05), 59);
+        let small: Vec<f64> = (0..58).map(|i| i as f64 / 100.0).collect();
+        assert_eq!(conservative_threshold(&small, 0.05, 0.05), None);
+    }
+
+    #[test]
+    fn conservative_threshold_worked_example() {
+        // 200 human scores 0.000, 0.005, ..., 0.995. The largest k with
+        // CP_upper(k, 200) <= 0.05 is k = 4 (upper bounds: k=4 0.0453, k=5 0.0527),
+        // so the 5th highest score (0.975) is the last one left unflagged.
+        let h: Vec<f64> = (0..200).map(|i| i as f64 * 0.005).collect();
+        let (t, k) = conservative_threshold(&h, 0.05, 0.05).unwrap();
+        assert_eq!(k, 4);
+        assert!(t > 0.975 && t < 0.975001, "{t}");
+        assert_eq!(h.iter().filter(|&&p| p >= t).count(), 4);
+    }
+
+    #[test]
+    fn rule_meets_target_in_each_band_and_group() {
+        // Humans: in the short band scores run higher than in the long band.
+        let en = vec!["lang=en".to_string()];
+        let mut pts = Vec::new();
+        for i in 0..200 {
+            pts.push(OofPoint {
+                prob: i as f64 / 200.0 * 0.9,
+                positive: false,
+                words: 50,
+                groups: &en,
+            });
+            pts.push(OofPoint {
+                prob: i as f64 / 200.0 * 0.5,
+                positive: false,
+                words: 500,
+                groups: &en,
+            });
+            pts.push(OofPoint {
+                prob: 0.95,
+                positive: true,
+                words: 300,
+                groups: &en,
+            });
+        }
+        let rule = fit_rule(&pts, 0.05);
+        for (b, band) in rule.bands.iter().enumerate() {
+            let humans: Vec<&OofPoint<'_>> = pts
+                .iter()
+                .filter(|p| !p.positive && band_of(p.words) == b)
+                .collect();
+            if humans.is_empty() {
+                continue;
+            }
+            let fp = humans.iter().filter(|p| p.prob >= band.threshold).count();
+            assert!(
+                fp as f64 <= 0.05 * humans.len() as f64,
+                "band {b}: {fp} of {}",
+                humans.len()
+            );
+        }
+        assert!(rule.bands[0].threshold > rule.bands[3].threshold);
+        assert!(rule.bands[0].uncertain_from <= rule.bands[0].threshold);
+    }
+}

@@ -176,6 +176,18 @@ pub static FEATURES: &[Feature] = &[
     script_features::NON_LATIN_LETTER_RATIO,
     script_features::CJK_LETTER_RATIO,
     script_features::FOREIGN_SCRIPT_PARAGRAPH_RATIO,
+    // Lexicon
+    lexical::BUZZWORD_PER_1K_WORDS,
+    lexical::LLM_WORD_PER_1K_WORDS,
+    lexical::STOCK_PHRASE_PER_1K_WORDS,
+    lexical::TRANSITION_PER_1K_WORDS,
+    lexical::HEDGE_PER_1K_WORDS,
+    lexical::INTENSIFIER_PER_1K_WORDS,
+    lexical::ATTRIBUTION_VERB_PER_1K_WORDS,
+    lexical::FIRST_PERSON_PER_1K_WORDS,
+    lexical::SECOND_PERSON_PER_1K_WORDS,
+    lexical::CONTRACTION_PER_1K_WORDS,
+    lexical::CONTRAST_TEMPLATE_PER_1K_WORDS,
 ];
 
 /// The feature called `name`.

@@ -9,7 +9,7 @@
 
 use std::sync::{Arc, LazyLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::error::{Error, Origin};
 use crate::text::Document;
@@ -510,8 +510,12 @@ impl LanguageMatcher {
             if p.is_empty() {
                 return Ok(None);
             }
+            // A DFA: about twice as fast as the default NFA on running text (short entries
+            // such as "i" or "we" match inside many words before the boundary check), for
+            // a few MB of memory per language, built once.
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::DFA))
                 .build(p)
                 .map(Some)
                 .map_err(|e| Error::Data(format!("lexicons for {lang}: cannot build matcher: {e}")))

@@ -4,3 +4,7 @@ pub mod calibration;
 pub mod folds;
 pub mod metrics;
 pub mod threshold;
+pub mod forest;
+pub mod logistic;
+pub mod prep;
+pub mod dataset;

@@ -188,6 +188,26 @@ pub static FEATURES: &[Feature] = &[
     lexical::SECOND_PERSON_PER_1K_WORDS,
     lexical::CONTRACTION_PER_1K_WORDS,
     lexical::CONTRAST_TEMPLATE_PER_1K_WORDS,
+    // Repetition
+    repetition::DUP_PARA_FRAC,
+    repetition::DUP_PARA_CHAR_FRAC,
+    repetition::DUP_LINE_FRAC,
+    repetition::DUP_LINE_CHAR_FRAC,
+    repetition::TOP_2_GRAM_CHAR_FRAC,
+    repetition::TOP_3_GRAM_CHAR_FRAC,
+    repetition::TOP_4_GRAM_CHAR_FRAC,
+    repetition::DUP_5_GRAM_CHAR_FRAC,
+    repetition::DUP_6_GRAM_CHAR_FRAC,
+    repetition::DUP_7_GRAM_CHAR_FRAC,
+    repetition::DUP_8_GRAM_CHAR_FRAC,
+    repetition::DUP_9_GRAM_CHAR_FRAC,
+    repetition::DUP_10_GRAM_CHAR_FRAC,
+    repetition::TYPE_TOKEN_RATIO,
+    repetition::HAPAX_RATIO,
+    repetition::MATTR_50,
+    repetition::MTLD,
+    repetition::COMPRESSION_RATIO,
+    repetition::REPEATED_OPENER_RATIO,
 ];
 
 /// The feature called `name`.

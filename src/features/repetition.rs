@@ -142,6 +142,14 @@ impl NgramStats {
     /// the (n-1)-gram one position later both occur twice, so from n = 3 on only those
     /// positions are hashed and counted: in ordinary prose a few percent of positions.
     fn compute(doc: &Document, spans: &[(u32, u32)]) -> NgramStats {
+        NGRAM_SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut scratch) => Self::compute_with(doc, spans, &mut scratch),
+            // Not reachable (no re-entry), but never panic: use fresh buffers.
+            Err(_) => Self::compute_with(doc, spans, &mut NgramScratch::default()),
+        })
+    }
+
+    fn compute_with(doc: &Document, spans: &[(u32, u32)], sc: &mut NgramScratch) -> NgramStats {
         let mut out = NgramStats {
             top: [0; 5],
             dup: [0; 11],
@@ -152,9 +160,21 @@ impl NgramStats {
         }
         let text = doc.text();
         let ascii = doc.is_ascii();
-        let mut hashes = Vec::with_capacity(n_tok);
+        sc.reset(n_tok);
+        let NgramScratch {
+            hashes,
+            prefix,
+            gram,
+            repeated,
+            cand,
+            next,
+            ids,
+            count,
+            first,
+            slot,
+            remembered,
+        } = sc;
         // prefix[i] = characters in tokens 0..i.
-        let mut prefix = Vec::with_capacity(n_tok + 1);
         prefix.push(0usize);
         let mut acc = 0usize;
         for &(s, e) in spans {
@@ -166,19 +186,14 @@ impl NgramStats {
         let chars = |i: usize, n: usize| prefix[i + n] - prefix[i];
 
         // gram[i]: hash of the current-level n-gram at position i (valid for candidates).
-        let mut gram = hashes.clone();
+        gram.extend_from_slice(hashes);
         // repeated[i]: the current-level n-gram at i occurs at least twice.
-        let mut repeated = vec![false; n_tok];
+        repeated.resize(n_tok, false);
         // Candidates of the current level, in increasing order.
-        let mut cand: Vec<u32> = (0..n_tok as u32).collect();
+        cand.extend(0..n_tok as u32);
         // Distinct n-grams of the current level get dense ids: `slot[i]` is the id of the
         // n-gram at i, `count[id]` its occurrences, `first[id]` its first position.
-        let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
-        ids.reserve(n_tok);
-        let mut count: Vec<u32> = Vec::with_capacity(n_tok);
-        let mut first: Vec<u32> = Vec::with_capacity(n_tok);
-        let mut slot = vec![0u32; n_tok];
-        let mut remembered: Vec<bool> = Vec::new();
+        slot.resize(n_tok, 0);
 
         for n in 2..=10usize {
             if n_tok < n {
@@ -187,8 +202,8 @@ impl NgramStats {
             let last_start = n_tok - n;
             // Positions whose n-gram may repeat: at level 2 all; later, those whose two
             // (n-1)-grams both repeat (their flags are still in `repeated`).
-            let mut next: Vec<u32> = Vec::with_capacity(cand.len());
-            for &i in &cand {
+            next.clear();
+            for &i in cand.iter() {
                 let i = i as usize;
                 if i > last_start {
                     break;
@@ -197,14 +212,14 @@ impl NgramStats {
                     next.push(i as u32);
                 }
             }
-            for &i in &cand {
+            for &i in cand.iter() {
                 repeated[i as usize] = false;
             }
-            cand = next;
+            std::mem::swap(cand, next);
             ids.clear();
             count.clear();
             first.clear();
-            for &i in &cand {
+            for &i in cand.iter() {
                 let i = i as usize;
                 gram[i] = extend(gram[i], hashes[i + n - 1]);
                 let fresh = count.len() as u32;
@@ -219,24 +234,24 @@ impl NgramStats {
             // Most common n-gram; ties go to the first seen (Python's Counter.most_common).
             // Ids are in order of first occurrence, so the first maximum wins.
             let mut best: Option<(u32, u32)> = None;
-            for (&c, &f) in count.iter().zip(&first) {
+            for (&c, &f) in count.iter().zip(first.iter()) {
                 if c >= 2 && best.is_none_or(|(bc, _)| c > bc) {
                     best = Some((c, f));
                 }
             }
-            for &i in &cand {
+            for &i in cand.iter() {
                 let i = i as usize;
                 repeated[i] = count[slot[i] as usize] >= 2;
             }
             if n <= 4 {
                 // Without a repeated n-gram every count is 1 and the first n-gram wins.
-                let (count, first) = best.unwrap_or((1, 0));
-                out.top[n] = (chars(first as usize, n) + n - 1) * count as usize;
+                let (c, f) = best.unwrap_or((1, 0));
+                out.top[n] = (chars(f as usize, n) + n - 1) * c as usize;
             } else {
                 // datatrove's scan: an n-gram seen before adds its characters and the scan
                 // jumps n words ahead, otherwise it is remembered and the scan moves one word.
                 // An n-gram that occurs once in the text is never a repeat and is never looked
-                // up later, so only repeated ones need the set.
+                // up later, so only repeated ones need remembering.
                 remembered.clear();
                 remembered.resize(count.len(), false);
                 let mut dup = 0usize;
@@ -262,6 +277,49 @@ impl NgramStats {
         }
         out
     }
+}
+
+/// Buffers of [`NgramStats::compute`], kept per thread so that a document costs no
+/// allocation once the buffers have grown.
+#[derive(Default)]
+struct NgramScratch {
+    hashes: Vec<u64>,
+    prefix: Vec<usize>,
+    gram: Vec<u64>,
+    repeated: Vec<bool>,
+    cand: Vec<u32>,
+    next: Vec<u32>,
+    ids: FxHashMap<u64, u32>,
+    count: Vec<u32>,
+    first: Vec<u32>,
+    slot: Vec<u32>,
+    remembered: Vec<bool>,
+}
+
+impl NgramScratch {
+    /// Empty the buffers for a document of `n_tok` tokens. A map left large by a long
+    /// document is shrunk, since clearing costs time in proportion to its capacity.
+    fn reset(&mut self, n_tok: usize) {
+        self.hashes.clear();
+        self.prefix.clear();
+        self.gram.clear();
+        self.repeated.clear();
+        self.cand.clear();
+        self.next.clear();
+        self.count.clear();
+        self.first.clear();
+        self.slot.clear();
+        self.remembered.clear();
+        self.ids.clear();
+        if self.ids.capacity() > 4 * n_tok.max(1024) {
+            self.ids.shrink_to(n_tok);
+        }
+        self.ids.reserve(n_tok);
+    }
+}
+
+thread_local! {
+    static NGRAM_SCRATCH: RefCell<NgramScratch> = RefCell::new(NgramScratch::default());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -296,6 +354,22 @@ pub(crate) fn gopher_tokens(doc: &Document) -> Vec<(u32, u32)> {
                 Some(pieces) => emit_special(pieces, start, &mut out),
                 None => out.push((start as u32, end as u32)),
             }
+        } else if let Some((w0, w1)) = simple_chunk(chunk.as_bytes()) {
+            // Brackets or quotes, a plain word, then punctuation: every mark is a token.
+            let first = out.len();
+            for k in 0..w0 {
+                out.push(((start + k) as u32, (start + k + 1) as u32));
+            }
+            match special(&chunk[w0..w1]) {
+                Some(pieces) => emit_special(pieces, start + w0, &mut out),
+                None => out.push(((start + w0) as u32, (start + w1) as u32)),
+            }
+            for k in w1..chunk.len() {
+                out.push(((start + k) as u32, (start + k + 1) as u32));
+            }
+            if chunk.len() - w1 >= 2 {
+                merge_specials(text, &mut out, first);
+            }
         } else {
             let first = out.len();
             split_chunk(chunk, start, &mut out, &mut scratch);
@@ -306,6 +380,56 @@ pub(crate) fn gopher_tokens(doc: &Document) -> Vec<(u32, u32)> {
         i = j;
     }
     out
+}
+
+/// The common chunk shape that needs none of the general machinery: opening brackets or
+/// double quotes, a word of ASCII letters, closing punctuation, where spaCy peels every mark
+/// off as its own token. Returns the word's byte range. Chunks where a period could stay on
+/// the word ("Mr.", "U.", "a.") or that hold two periods (an ellipsis) are left to
+/// [`split_chunk`].
+fn simple_chunk(b: &[u8]) -> Option<(usize, usize)> {
+    let w0 = b
+        .iter()
+        .take_while(|&&c| matches!(c, b'(' | b'[' | b'{' | b'"'))
+        .count();
+    let w1 = w0
+        + b[w0..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count();
+    if w1 == w0 {
+        return None;
+    }
+    let mut dots = 0;
+    for &c in &b[w1..] {
+        match c {
+            b'.' => dots += 1,
+            b',' | b';' | b':' | b'!' | b'?' | b')' | b']' | b'}' | b'"' => {}
+            _ => return None,
+        }
+    }
+    if dots > 1 {
+        return None;
+    }
+    // `b` is a chunk of a `str` and `w0..w1` is ASCII, so these cannot fail.
+    if dots == 1 && special(std::str::from_utf8(&b[w0..w1]).ok()?).is_some() {
+        // A split word before a period ("wed." gives "we" "d."): the general path.
+        return None;
+    }
+    if dots == 1 && b.get(w1) == Some(&b'.') {
+        // The period directly follows the word: spaCy splits it after a lowercase letter or
+        // two capitals, unless word + period is a special case.
+        let last = b[w1 - 1];
+        let two_caps = w1 - w0 >= 2 && last.is_ascii_uppercase() && b[w1 - 2].is_ascii_uppercase();
+        if !(last.is_ascii_lowercase() || two_caps) {
+            return None;
+        }
+        let with_dot = std::str::from_utf8(&b[w0..=w1]).ok()?;
+        if special(with_dot).is_some() {
+            return None;
+        }
+    }
+    Some((w0, w1))
 }
 
 /// spaCy's second pass (`_apply_special_cases`): adjacent tokens of one chunk that together
@@ -415,6 +539,27 @@ fn split_chunk(chunk: &str, base: usize, out: &mut Vec<(u32, u32)>, scratch: &mu
 
 /// Punctuation that spaCy peels off either end of a chunk (`LIST_PUNCT` plus the ellipsis).
 fn is_affix_punct(c: char) -> bool {
+    if c.is_ascii() {
+        return matches!(
+            c,
+            ',' | ':'
+                | ';'
+                | '!'
+                | '?'
+                | '('
+                | ')'
+                | '['
+                | ']'
+                | '{'
+                | '}'
+                | '<'
+                | '>'
+                | '_'
+                | '#'
+                | '*'
+                | '&'
+        );
+    }
     matches!(
         c,
         '…' | ','
@@ -456,6 +601,9 @@ fn is_affix_punct(c: char) -> bool {
 
 /// Quotes and brackets of spaCy's `LIST_QUOTES`.
 fn is_quote(c: char) -> bool {
+    if c.is_ascii() {
+        return matches!(c, '\'' | '"' | '`');
+    }
     matches!(
         c,
         '\'' | '"'
@@ -497,6 +645,9 @@ fn is_currency(c: char) -> bool {
 
 /// Symbols ("icons", Unicode category So) that spaCy splits off: an approximation by blocks.
 fn is_icon(c: char) -> bool {
+    if c.is_ascii() {
+        return false;
+    }
     matches!(c,
         '¦' | '©' | '®' | '°'
         | '\u{2100}'..='\u{2101}' | '\u{2103}'..='\u{2106}' | '\u{2108}'..='\u{2109}'
@@ -621,6 +772,17 @@ fn split_infixes(
 ) {
     let span = |a: usize, b: usize| ((base + a) as u32, (base + b) as u32);
     // Fast exit: no character that can start an infix.
+    let ascii_clean = core.is_ascii()
+        && !core.bytes().any(|b| {
+            matches!(
+                b,
+                b'.' | b'+' | b'-' | b'*' | b'^' | b',' | b'~' | b':' | b'<' | b'>' | b'=' | b'/'
+            )
+        });
+    if ascii_clean {
+        out.push(span(0, core.len()));
+        return;
+    }
     if !core.chars().any(|c| {
         matches!(
             c,
@@ -1582,6 +1744,44 @@ mod tests {
                 "what"
             ]
         );
+    }
+
+    #[test]
+    fn fast_chunk_path_agrees_with_the_general_one() {
+        for chunk in [
+            "said,", "(said),", "\"Yes.\"", "end.)", "word):", "Mr.", "U.", "ABC.", "wed.",
+            "cannot,", "[a]", "{x}.", "hi!?", "\"Go", "it.\"", "a.",
+        ] {
+            let mut general = Vec::new();
+            split_chunk(chunk, 0, &mut general, &mut Scratch::default());
+            if general.len() >= 2 {
+                merge_specials(chunk, &mut general, 0);
+            }
+            let Some((w0, w1)) = simple_chunk(chunk.as_bytes()) else {
+                continue;
+            };
+            let mut fast = Vec::new();
+            for k in 0..w0 {
+                fast.push((k as u32, k as u32 + 1));
+            }
+            match special(&chunk[w0..w1]) {
+                Some(p) => emit_special(p, w0, &mut fast),
+                None => fast.push((w0 as u32, w1 as u32)),
+            }
+            for k in w1..chunk.len() {
+                fast.push((k as u32, k as u32 + 1));
+            }
+            if chunk.len() - w1 >= 2 {
+                merge_specials(chunk, &mut fast, 0);
+            }
+            assert_eq!(fast, general, "{chunk}");
+        }
+        // Shapes the fast path must leave alone.
+        for chunk in ["Mr.", "U.", "a.", "wed.", "x..", "don't", "5km", "U.S."] {
+            assert!(simple_chunk(chunk.as_bytes()).is_none(), "{chunk}");
+        }
+        assert_eq!(toks("word):"), ["word", "):"]);
+        assert_eq!(toks("\"Yes.\""), ["\"", "Yes", ".", "\""]);
     }
 
     #[test]

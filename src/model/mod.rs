@@ -8,3 +8,6 @@ pub mod forest;
 pub mod logistic;
 pub mod prep;
 pub mod dataset;
+pub mod file;
+pub mod predict;
+pub mod train;

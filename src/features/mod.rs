@@ -208,6 +208,21 @@ pub static FEATURES: &[Feature] = &[
     repetition::MTLD,
     repetition::COMPRESSION_RATIO,
     repetition::REPEATED_OPENER_RATIO,
+    // Readability
+    readability::FLESCH_READING_EASE,
+    readability::FLESCH_KINCAID_GRADE,
+    readability::GUNNING_FOG,
+    readability::SMOG_INDEX,
+    readability::COLEMAN_LIAU_INDEX,
+    readability::AUTOMATED_READABILITY_INDEX,
+    readability::LIX,
+    readability::RIX,
+    readability::FLESCH_AMSTAD_DE,
+    readability::KANDEL_MOLES_FR,
+    readability::FERNANDEZ_HUERTA_ES,
+    readability::SYLLABLES_PER_WORD,
+    readability::CHARS_PER_WORD,
+    readability::POLYSYLLABLE_RATIO,
 ];
 
 /// The feature called `name`.

@@ -175,6 +175,13 @@ const MAX_RULE_LETTERS: usize = 48;
 /// follow a consonant plus l or r ("table", "acre", "troubled") or make "-ire" ("fire",
 /// "hired").
 pub fn english_rules(word: &str) -> u32 {
+    let bytes = word.as_bytes();
+    if !bytes.is_empty()
+        && bytes.len() <= MAX_RULE_LETTERS
+        && bytes.iter().all(u8::is_ascii_lowercase)
+    {
+        return run_rules(bytes, false);
+    }
     let mut run = Run::default();
     let mut total = 0u32;
     for c in word.chars() {
@@ -376,37 +383,70 @@ const COMPOUND_HEADS: &[&str] = &[
     "trade", "type", "wake", "ware", "waste", "wedge", "white", "whole", "wide", "wire",
 ];
 
-/// Consonant-initial suffixes after which a stem's final e stays silent ("lone|ly").
-const SILENT_E_SUFFIXES: &[&str] = &["ly", "ness", "ment", "ments", "less", "ful", "man", "men"];
-
-/// Lists indexed by first letter, so a word is compared only with entries sharing it.
-struct ByFirstLetter {
-    lists: [Vec<&'static [u8]>; 26],
+/// The prefix and compound lists indexed by their first three letters, so that a word is
+/// compared only with the few entries that share them (one array lookup per word).
+struct AffixIndex {
+    /// For each three-letter key (26^3): 1 + index into `groups`, 0 when no entry starts so.
+    slot: Vec<u16>,
+    groups: Vec<AffixGroup>,
 }
 
-impl ByFirstLetter {
-    fn new(items: &[&'static str]) -> Self {
-        let mut lists: [Vec<&'static [u8]>; 26] = Default::default();
-        for s in items {
-            let b = s.as_bytes();
-            lists[(b[0] - b'a') as usize].push(b);
+#[derive(Default)]
+struct AffixGroup {
+    /// Hiatus prefixes without the bar, with the length of the part before it.
+    hiatus: Vec<(Vec<u8>, usize)>,
+    /// Compound heads.
+    compounds: Vec<&'static [u8]>,
+}
+
+fn key3(w: &[u8]) -> Option<usize> {
+    match w {
+        [a, b, c, ..]
+            if a.is_ascii_lowercase() && b.is_ascii_lowercase() && c.is_ascii_lowercase() =>
+        {
+            Some(((a - b'a') as usize * 26 + (b - b'a') as usize) * 26 + (c - b'a') as usize)
         }
-        ByFirstLetter { lists }
+        _ => None,
+    }
+}
+
+impl AffixIndex {
+    fn new() -> Self {
+        let mut idx = AffixIndex {
+            slot: vec![0; 26 * 26 * 26],
+            groups: Vec::new(),
+        };
+        for p in HIATUS_PREFIXES {
+            let bar = p.find('|').expect("hiatus prefix without a bar");
+            let full: Vec<u8> = p.bytes().filter(|&b| b != b'|').collect();
+            idx.group(&full).hiatus.push((full.clone(), bar));
+        }
+        for h in COMPOUND_HEADS {
+            idx.group(h.as_bytes()).compounds.push(h.as_bytes());
+        }
+        idx
     }
 
-    fn get(&self, first: u8) -> &[&'static [u8]] {
-        if first.is_ascii_lowercase() {
-            &self.lists[(first - b'a') as usize]
-        } else {
-            &[]
+    fn group(&mut self, entry: &[u8]) -> &mut AffixGroup {
+        let k = key3(entry).expect("affix entries are 3+ lowercase letters");
+        if self.slot[k] == 0 {
+            self.groups.push(AffixGroup::default());
+            self.slot[k] = self.groups.len() as u16;
+        }
+        let i = self.slot[k] as usize - 1;
+        &mut self.groups[i]
+    }
+
+    fn get(&self, w: &[u8]) -> Option<&AffixGroup> {
+        let k = key3(w)?;
+        match self.slot[k] {
+            0 => None,
+            i => Some(&self.groups[i as usize - 1]),
         }
     }
 }
 
-static HIATUS_INDEX: LazyLock<ByFirstLetter> =
-    LazyLock::new(|| ByFirstLetter::new(HIATUS_PREFIXES));
-static COMPOUND_INDEX: LazyLock<ByFirstLetter> =
-    LazyLock::new(|| ByFirstLetter::new(COMPOUND_HEADS));
+static AFFIXES: LazyLock<AffixIndex> = LazyLock::new(AffixIndex::new);
 
 fn has_vowel(w: &[u8]) -> bool {
     w.iter().any(|&b| is_vowel_letter(b))
@@ -417,28 +457,34 @@ fn rules(w: &[u8]) -> i32 {
     if w.is_empty() {
         return 0;
     }
-    for p in HIATUS_INDEX.get(w[0]) {
-        let bar = p.iter().position(|&b| b == b'|').unwrap_or(p.len());
-        let (head, tail) = (&p[..bar], &p[bar + 1..]);
-        if w.len() >= head.len() + tail.len()
-            && w.starts_with(head)
-            && w[head.len()..].starts_with(tail)
-        {
-            return base(&w[..head.len()]) + rules(&w[head.len()..]);
+    if let Some(g) = AFFIXES.get(w) {
+        for (full, head) in &g.hiatus {
+            if w.starts_with(full) {
+                return base(&w[..*head]) + rules(&w[*head..]);
+            }
         }
-    }
-    for h in COMPOUND_INDEX.get(w[0]) {
-        if w.len() >= h.len() + 3 && w.starts_with(h) {
-            let rest = &w[h.len()..];
-            if !is_vowel_letter(rest[0]) && has_vowel(rest) {
-                return rules(h) + rules(rest);
+        for h in &g.compounds {
+            if w.len() >= h.len() + 3 && w.starts_with(h) {
+                let rest = &w[h.len()..];
+                if !is_vowel_letter(rest[0]) && has_vowel(rest) {
+                    return rules(h) + rules(rest);
+                }
             }
         }
     }
-    for s in SILENT_E_SUFFIXES {
-        let s = s.as_bytes();
-        if w.len() >= s.len() + 3 && w.ends_with(s) && w[w.len() - s.len() - 1] == b'e' {
-            return rules(&w[..w.len() - s.len()]) + 1;
+    // Consonant-initial suffixes after which a stem's final e stays silent ("lone|ly").
+    let n = w.len();
+    let suffix: &[&[u8]] = match w[n - 1] {
+        b'y' => &[b"ly"],
+        b's' => &[b"ness", b"less", b"ments"],
+        b't' => &[b"ment"],
+        b'l' => &[b"ful"],
+        b'n' => &[b"man", b"men"],
+        _ => &[],
+    };
+    for s in suffix {
+        if n >= s.len() + 3 && w.ends_with(s) && w[n - s.len() - 1] == b'e' {
+            return rules(&w[..n - s.len()]) + 1;
         }
     }
     base(w)
@@ -628,10 +674,64 @@ pub fn romance_germanic(word: &str, lang: &str) -> u32 {
     n.max(1) as u32
 }
 
+/// Words up to this many bytes are kept in the per-thread English cache.
+const CACHE_WORD_BYTES: usize = 22;
+/// Slots of the per-thread English cache (direct-mapped, 24 bytes each: 384 KiB).
+const CACHE_SLOTS: usize = 1 << 14;
+
+/// One slot of the English cache: a word (exact bytes, so never a wrong answer) and its count.
+#[derive(Clone, Copy)]
+struct CacheSlot {
+    len: u8,
+    syllables: u8,
+    word: [u8; CACHE_WORD_BYTES],
+}
+
+thread_local! {
+    /// Recent English words and their syllables: most words of an article were seen in
+    /// earlier articles, and a hit costs one hash instead of a table lookup plus the rules.
+    static ENGLISH_CACHE: std::cell::RefCell<Vec<CacheSlot>> = const {
+        std::cell::RefCell::new(Vec::new())
+    };
+}
+
+/// [`english`] through the per-thread cache (same results).
+fn english_cached(word: &str) -> u32 {
+    let b = word.as_bytes();
+    if b.is_empty() || b.len() > CACHE_WORD_BYTES {
+        return english(word);
+    }
+    let mut h = rustc_hash::FxHasher::default();
+    std::hash::Hasher::write(&mut h, b);
+    let slot = (std::hash::Hasher::finish(&h) as usize) & (CACHE_SLOTS - 1);
+    ENGLISH_CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.is_empty() {
+            c.resize(
+                CACHE_SLOTS,
+                CacheSlot {
+                    len: 0,
+                    syllables: 0,
+                    word: [0; CACHE_WORD_BYTES],
+                },
+            );
+        }
+        let e = &mut c[slot];
+        if e.len as usize == b.len() && &e.word[..b.len()] == b {
+            return e.syllables as u32;
+        }
+        let n = english(word).min(255);
+        e.len = b.len() as u8;
+        e.syllables = n as u8;
+        e.word[..b.len()].copy_from_slice(b);
+        n
+    })
+}
+
 /// Syllables of a lowercase word in `lang`, or `None` when chaff has no rule for the language.
 pub fn count(word: &str, lang: &str) -> Option<u32> {
     match lang {
-        "en" => Some(english(word)),
+        "en" => Some(english_cached(word)),
         "de" | "fr" | "es" => Some(romance_germanic(word, lang)),
         _ => None,
     }
@@ -701,8 +801,9 @@ pub fn stats(doc: &Document) -> Option<SyllableStats> {
             return None;
         }
         let english = lang == "en";
-        // Syllables per distinct word (0 = not computed yet).
-        let mut memo = vec![0u8; doc.word_freq().len()];
+        // Per distinct word: syllables (0 = not computed yet), letters, and for English
+        // polysyllables whether they reach 3 syllables only through an inflection.
+        let mut memo = vec![WordInfo::default(); doc.word_freq().len()];
         let ids = doc.word_ids();
         let text = doc.text();
         let mut s = SyllableStats::default();
@@ -710,33 +811,31 @@ pub fn stats(doc: &Document) -> Option<SyllableStats> {
         walk_words(
             doc,
             |i, w, opens| {
-                let id = ids[i] as usize;
-                let n = match memo[id] {
-                    0 => {
-                        let n = count(w, lang).unwrap_or(0).clamp(1, 255);
-                        memo[id] = n as u8;
-                        n
-                    }
-                    m => m as u32,
-                };
+                let info = &mut memo[ids[i] as usize];
+                if info.syllables == 0 {
+                    let n = count(w, lang).unwrap_or(0).clamp(1, 255);
+                    *info = WordInfo {
+                        syllables: n as u8,
+                        letters: letters_of(w),
+                        inflected: english && n >= 3 && inflected_only(w),
+                    };
+                }
+                let info = *info;
+                let n = info.syllables as u32;
                 s.words += 1;
                 s.syllables += n;
-                let l = letters_of(w);
-                s.letters += l;
-                s.long_words += u32::from(l > LONG_WORD_LETTERS);
+                s.letters += info.letters;
+                s.long_words += u32::from(info.letters > LONG_WORD_LETTERS);
                 if n >= 3 {
                     s.polysyllables += 1;
-                    if english {
+                    let proper = english && !opens && {
                         let start = doc.tokens()[doc.word_token_indices()[i] as usize].start;
-                        let proper = !opens
-                            && text[start as usize..]
-                                .chars()
-                                .next()
-                                .is_some_and(char::is_uppercase);
-                        if !proper && !inflected_only(w) {
-                            s.complex_words += 1;
-                        }
-                    } else {
+                        text[start as usize..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase)
+                    };
+                    if !proper && !info.inflected {
                         s.complex_words += 1;
                     }
                 }
@@ -746,6 +845,14 @@ pub fn stats(doc: &Document) -> Option<SyllableStats> {
         s.sentences = sentences;
         Some(s)
     })
+}
+
+/// What [`stats`] remembers about a distinct word.
+#[derive(Debug, Clone, Copy, Default)]
+struct WordInfo {
+    syllables: u8,
+    letters: u32,
+    inflected: bool,
 }
 
 /// Does an English word of 3+ syllables reach 3 only through "-ed", "-es" or "-ing"?
@@ -856,6 +963,32 @@ mod tests {
             assert!(n <= 200, "{w}: {n}");
         }
         assert_eq!(english("москва"), 1);
+    }
+
+    #[test]
+    fn cache_gives_the_same_counts() {
+        let words = [
+            "the",
+            "area",
+            "nation's",
+            "didn't",
+            "hmm",
+            "bbc",
+            "internationalisation",
+            "a",
+            "москва",
+            "supercalifragilisticexpialidocious",
+        ];
+        for _ in 0..2 {
+            for w in words {
+                assert_eq!(english_cached(w), english(w), "{w}");
+            }
+        }
+        // Many words sharing few slots: every answer stays exact.
+        for i in 0..(3 * CACHE_SLOTS) {
+            let w = format!("zq{i}ation");
+            assert_eq!(english_cached(&w), english(&w), "{w}");
+        }
     }
 
     #[test]

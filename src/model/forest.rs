@@ -41,7 +41,11 @@ pub struct ForestConfig {
 
 impl Default for ForestConfig {
     fn default() -> Self {
-        ForestConfig { trees: 100, max_depth: 10, min_weight_leaf: 3.0 }
+        ForestConfig {
+            trees: 100,
+            max_depth: 10,
+            min_weight_leaf: 3.0,
+        }
     }
 }
 
@@ -69,7 +73,12 @@ impl ForestParams {
 }
 
 /// Fit a forest on inputs `x` and labels.
-pub fn fit(x: &[Vec<f64>], labels: &[bool], cfg: ForestConfig, seed: u64) -> Result<ForestParams, Error> {
+pub fn fit(
+    x: &[Vec<f64>],
+    labels: &[bool],
+    cfg: ForestConfig,
+    seed: u64,
+) -> Result<ForestParams, Error> {
     let width = x.first().map_or(0, Vec::len);
     let n = x.len();
     let n_pos = labels.iter().filter(|&&l| l).count().max(1) as f32;
@@ -86,7 +95,13 @@ pub fn fit(x: &[Vec<f64>], labels: &[bool], cfg: ForestConfig, seed: u64) -> Res
             columns.sort_unstable();
             let data = Array2::from_shape_fn((n, columns.len()), |(i, j)| x[rows[i]][columns[j]]);
             let targets = Array1::from_shape_fn(n, |i| labels[rows[i]] as usize);
-            let weights = Array1::from_shape_fn(n, |i| if labels[rows[i]] { n as f32 / (2.0 * n_pos) } else { n as f32 / (2.0 * n_neg) });
+            let weights = Array1::from_shape_fn(n, |i| {
+                if labels[rows[i]] {
+                    n as f32 / (2.0 * n_pos)
+                } else {
+                    n as f32 / (2.0 * n_neg)
+                }
+            });
             let dataset = Dataset::new(data, targets).with_weights(weights);
             let tree = DecisionTree::params()
                 .split_quality(SplitQuality::Gini)
@@ -113,7 +128,17 @@ mod tests {
             x.push(vec![v, (i % 7) as f64]);
             y.push(v > 0.6);
         }
-        let f = fit(&x, &y, ForestConfig { trees: 15, max_depth: 4, min_weight_leaf: 1.0 }, 1).unwrap();
+        let f = fit(
+            &x,
+            &y,
+            ForestConfig {
+                trees: 15,
+                max_depth: 4,
+                min_weight_leaf: 1.0,
+            },
+            1,
+        )
+        .unwrap();
         assert!(f.vote_share(&[0.95, 3.0]) > 0.5);
         assert!(f.vote_share(&[0.05, 3.0]) < 0.5);
         let json = serde_json::to_string(&f).unwrap();

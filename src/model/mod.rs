@@ -1,13 +1,13 @@
 //! The classifier: training, evaluation, the model file and prediction.
 
 pub mod calibration;
-pub mod folds;
-pub mod metrics;
-pub mod threshold;
-pub mod forest;
-pub mod logistic;
-pub mod prep;
 pub mod dataset;
 pub mod file;
+pub mod folds;
+pub mod forest;
+pub mod logistic;
+pub mod metrics;
 pub mod predict;
+pub mod prep;
+pub mod threshold;
 pub mod train;

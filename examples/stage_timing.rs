@@ -32,8 +32,7 @@ fn main() {
     let t = Instant::now();
     let mut n = 0usize;
     for s in &texts {
-        n += whatlang::detect(chaff::text::script::prefix_at_char_boundary(s, 2048))
-            .map_or(0, |i| i.lang() as usize);
+        n += whatlang::detect(chaff::text::script::prefix_at_char_boundary(s, 2048)).map_or(0, |i| i.lang() as usize);
     }
     report("whatlang 2KB", mb, t, n);
     let t = Instant::now();

@@ -19,19 +19,11 @@ pub struct Article {
 impl Article {
     /// An article with no extra columns.
     pub fn new(id: impl Into<String>, origin: Origin, text: impl Into<String>) -> Self {
-        Article {
-            id: id.into(),
-            origin,
-            text: text.into(),
-            meta: Vec::new(),
-        }
+        Article { id: id.into(), origin, text: text.into(), meta: Vec::new() }
     }
 
     /// The value of an extra column, if the record had it.
     pub fn meta(&self, key: &str) -> Option<&str> {
-        self.meta
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
+        self.meta.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
     }
 }

@@ -18,18 +18,12 @@ pub struct Origin {
 impl Origin {
     /// An origin for a whole file.
     pub fn file(path: impl Into<String>) -> Self {
-        Origin {
-            path: path.into(),
-            line: None,
-        }
+        Origin { path: path.into(), line: None }
     }
 
     /// An origin for a record that starts on `line` of `path`.
     pub fn at(path: impl Into<String>, line: u64) -> Self {
-        Origin {
-            path: path.into(),
-            line: Some(line),
-        }
+        Origin { path: path.into(), line: Some(line) }
     }
 }
 
@@ -55,10 +49,7 @@ pub struct ArticleError {
 impl ArticleError {
     /// A new error for the input at `origin`.
     pub fn new(origin: Origin, problem: impl Into<String>) -> Self {
-        ArticleError {
-            origin,
-            problem: problem.into(),
-        }
+        ArticleError { origin, problem: problem.into() }
     }
 }
 
@@ -124,18 +115,12 @@ pub enum Error {
 impl Error {
     /// An I/O error on `path`.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Error::Io {
-            path: path.into(),
-            source,
-        }
+        Error::Io { path: path.into(), source }
     }
 
     /// A configuration error on option `field`.
     pub fn config(field: impl Into<String>, reason: impl Into<String>) -> Self {
-        Error::Config {
-            field: field.into(),
-            reason: reason.into(),
-        }
+        Error::Config { field: field.into(), reason: reason.into() }
     }
 }
 

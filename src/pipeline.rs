@@ -18,10 +18,7 @@ pub struct BatchLimits {
 
 impl Default for BatchLimits {
     fn default() -> Self {
-        BatchLimits {
-            max_articles: 2048,
-            max_bytes: 16 << 20,
-        }
+        BatchLimits { max_articles: 2048, max_bytes: 16 << 20 }
     }
 }
 
@@ -45,12 +42,7 @@ where
 
 /// Apply `work` to every article of `items` in parallel and hand the results to `sink` in input
 /// order (errors from the input pass through unchanged). Stops early if `sink` fails.
-pub fn process_ordered<I, T, F, S, E>(
-    mut items: I,
-    limits: BatchLimits,
-    work: F,
-    mut sink: S,
-) -> Result<(), E>
+pub fn process_ordered<I, T, F, S, E>(mut items: I, limits: BatchLimits, work: F, mut sink: S) -> Result<(), E>
 where
     I: Iterator<Item = Result<Article, ArticleError>> + Send,
     T: Send,
@@ -61,12 +53,7 @@ where
     let mut batch = next_batch(&mut items, limits);
     while !batch.is_empty() {
         let (results, next): (Vec<Result<T, ArticleError>>, _) = rayon::join(
-            || {
-                batch
-                    .into_par_iter()
-                    .map(|item| item.and_then(&work))
-                    .collect()
-            },
+            || batch.into_par_iter().map(|item| item.and_then(&work)).collect(),
             || next_batch(&mut items, limits),
         );
         for r in results {
@@ -89,19 +76,12 @@ mod tests {
                 if i % 7 == 0 {
                     Err(ArticleError::new(Origin::at("x", i), "bad"))
                 } else {
-                    Ok(Article::new(
-                        i.to_string(),
-                        Origin::file("x"),
-                        "t".repeat(i as usize),
-                    ))
+                    Ok(Article::new(i.to_string(), Origin::file("x"), "t".repeat(i as usize)))
                 }
             })
             .collect();
         let mut out = Vec::new();
-        let limits = BatchLimits {
-            max_articles: 8,
-            max_bytes: 50,
-        };
+        let limits = BatchLimits { max_articles: 8, max_bytes: 50 };
         process_ordered(
             items.into_iter(),
             limits,
@@ -112,9 +92,7 @@ mod tests {
             },
         )
         .unwrap();
-        let expected: Vec<Result<usize, usize>> = (0..100)
-            .map(|i| if i % 7 == 0 { Err(i) } else { Ok(i) })
-            .collect();
+        let expected: Vec<Result<usize, usize>> = (0..100).map(|i| if i % 7 == 0 { Err(i) } else { Ok(i) }).collect();
         assert_eq!(out, expected);
     }
 }

@@ -56,8 +56,7 @@ fn every_list_has_a_header_with_sources_and_licence() {
 fn every_list_parses_and_the_set_compiles() {
     for l in LEXICONS {
         let path = path_of(l.lang, l.kind);
-        let entries = parse_entries(l.text)
-            .unwrap_or_else(|(line, reason)| panic!("{path}:{line}: {reason}"));
+        let entries = parse_entries(l.text).unwrap_or_else(|(line, reason)| panic!("{path}:{line}: {reason}"));
         assert!(!entries.is_empty(), "{path}: the list has no entries");
     }
     LexiconSet::build(&[]).expect("embedded lexicons compile");
@@ -67,11 +66,7 @@ fn every_list_parses_and_the_set_compiles() {
 fn every_language_kind_pair_is_registered_once() {
     let mut seen = HashSet::new();
     for l in LEXICONS {
-        assert!(
-            seen.insert((l.lang, l.kind)),
-            "{} is registered twice in LEXICONS",
-            path_of(l.lang, l.kind)
-        );
+        assert!(seen.insert((l.lang, l.kind)), "{} is registered twice in LEXICONS", path_of(l.lang, l.kind));
     }
     // Every list file on disk whose name is a kind must be registered (a forgotten line in
     // LEXICONS would silently drop the list).
@@ -120,9 +115,7 @@ fn entries_are_canonical_sorted_and_unique() {
             if a == b {
                 problems.push(format!("{path}:{line}: duplicate entry {b:?}; {SORT_HINT}"));
             } else if a.as_bytes() > b.as_bytes() {
-                problems.push(format!(
-                    "{path}:{line}: {b:?} is out of order (after {a:?}); {SORT_HINT}"
-                ));
+                problems.push(format!("{path}:{line}: {b:?} is out of order (after {a:?}); {SORT_HINT}"));
             }
         }
     }
@@ -145,9 +138,7 @@ fn number_placeholders_only_in_boilerplate() {
                     ));
                 }
             } else if raw.contains("<n>") {
-                problems.push(format!(
-                    "{path}:{line}: {raw:?}: <n> only works in boilerplate lists"
-                ));
+                problems.push(format!("{path}:{line}: {raw:?}: <n> only works in boilerplate lists"));
             }
         }
     }
@@ -177,11 +168,7 @@ fn running_text_lists_of_a_language_share_no_entry() {
         if !DISJOINT.contains(&l.kind) {
             continue;
         }
-        let set = parse_entries(l.text)
-            .unwrap()
-            .into_iter()
-            .map(|(_, e)| e)
-            .collect();
+        let set = parse_entries(l.text).unwrap().into_iter().map(|(_, e)| e).collect();
         by_lang.entry(l.lang).or_default().push((l.kind, set));
     }
     let mut problems = Vec::new();
@@ -217,12 +204,7 @@ fn english_has_every_kind_and_substantial_lists() {
             .find(|l| l.lang == "en" && l.kind == kind)
             .unwrap_or_else(|| panic!("no English list of kind {}", kind.name()));
         let n = parse_entries(l.text).unwrap().len();
-        assert!(
-            n >= min(kind),
-            "en/{} has {n} entries, expected at least {}",
-            kind.name(),
-            min(kind)
-        );
+        assert!(n >= min(kind), "en/{} has {n} entries, expected at least {}", kind.name(), min(kind));
     }
     for lang in ["de", "fr", "es"] {
         for kind in [Kind::Buzzwords, Kind::Transitions] {

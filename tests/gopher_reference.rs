@@ -18,12 +18,7 @@ const TRAINING_FILES: &[&str] = &[
 ];
 
 /// Columns that do not depend on the tokeniser: must match exactly.
-const EXACT: &[&str] = &[
-    "dup_para_frac",
-    "dup_para_char_frac",
-    "dup_line_frac",
-    "dup_line_char_frac",
-];
+const EXACT: &[&str] = &["dup_para_frac", "dup_para_char_frac", "dup_line_frac", "dup_line_char_frac"];
 
 /// n-gram columns and the agreement each must reach: (name, max mean absolute error, min
 /// share of rows within 0.01). Thresholds sit a little below what the implementation reaches
@@ -47,24 +42,13 @@ const NGRAM: &[(&str, f64, f64)] = &[
 /// and the ellipsis.
 fn changed_by_normalisation(c: char) -> bool {
     (c.is_control() && c != '\n')
-        || matches!(
-            c,
-            '\u{00AD}'
-                | '\u{200B}'
-                | '\u{FEFF}'
-                | '\u{2060}'
-                | '\u{2026}'
-                | '\u{2028}'
-                | '\u{2029}'
-        )
+        || matches!(c, '\u{00AD}' | '\u{200B}' | '\u{FEFF}' | '\u{2060}' | '\u{2026}' | '\u{2028}' | '\u{2029}')
         || (c.is_whitespace() && c != ' ' && c != '\n')
 }
 
 fn shared() -> Option<PathBuf> {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    p.join("reference/gopher_repetition_datatrove-0.10.1.csv")
-        .is_file()
-        .then_some(p)
+    p.join("reference/gopher_repetition_datatrove-0.10.1.csv").is_file().then_some(p)
 }
 
 /// The reference rows: id -> column -> value.
@@ -78,10 +62,7 @@ fn reference(shared: &Path) -> Vec<(String, HashMap<String, f64>)> {
         let id = rec[0].to_string();
         let mut cols = HashMap::new();
         for (h, v) in headers.iter().zip(rec.iter()).skip(1) {
-            cols.insert(
-                h.to_string(),
-                v.parse::<f64>().expect("numeric reference value"),
-            );
+            cols.insert(h.to_string(), v.parse::<f64>().expect("numeric reference value"));
         }
         rows.push((id, cols));
     }
@@ -114,11 +95,7 @@ fn gopher_statistics_match_datatrove() {
     assert_eq!(rows.len(), 1500, "reference rows");
     let wanted: HashMap<&str, ()> = rows.iter().map(|(id, _)| (id.as_str(), ())).collect();
     let texts = texts(&shared, &wanted);
-    assert_eq!(
-        texts.len(),
-        rows.len(),
-        "every reference id is in the datasets"
-    );
+    assert_eq!(texts.len(), rows.len(), "every reference id is in the datasets");
 
     let cx = Context::default();
     let mut char_mismatch = Vec::new();
@@ -156,8 +133,7 @@ fn gopher_statistics_match_datatrove() {
             let err = (v - cols[*name]).abs();
             let exact = err < 1e-9;
             if same_length && !exact {
-                inexact_same_length
-                    .push(format!("{id} {name}: chaff {v}, datatrove {}", cols[*name]));
+                inexact_same_length.push(format!("{id} {name}: chaff {v}, datatrove {}", cols[*name]));
             }
             errors[k].push(err);
         }
@@ -172,10 +148,7 @@ fn gopher_statistics_match_datatrove() {
     for m in char_mismatch.iter().take(10) {
         println!("  {m}");
     }
-    println!(
-        "line/paragraph columns not matching exactly: {}",
-        exact_fail.len()
-    );
+    println!("line/paragraph columns not matching exactly: {}", exact_fail.len());
     for m in exact_fail.iter().take(10) {
         println!("  {m}");
     }
@@ -206,27 +179,15 @@ fn gopher_statistics_match_datatrove() {
             exact * 100.0
         );
         if !(mae <= *max_mae && within >= *min_within) {
-            failures.push(format!(
-                "{name}: MAE {mae:.5} (max {max_mae}), within 0.01 {within:.4} (min {min_within})"
-            ));
+            failures.push(format!("{name}: MAE {mae:.5} (max {max_mae}), within 0.01 {within:.4} (min {min_within})"));
         }
     }
-    assert!(
-        unexplained.is_empty(),
-        "normalisation changed lengths without a documented cause: {unexplained:#?}"
-    );
-    assert!(
-        char_mismatch.len() <= 12,
-        "more rows than the known 12 change length under normalisation"
-    );
+    assert!(unexplained.is_empty(), "normalisation changed lengths without a documented cause: {unexplained:#?}");
+    assert!(char_mismatch.len() <= 12, "more rows than the known 12 change length under normalisation");
     assert!(exact_fail.is_empty(), "line/paragraph columns differ");
     assert!(failures.is_empty(), "{failures:#?}");
     // Measured: 7 values on 4 rows, all duplicate 5- to 7-gram values of texts with words
     // run together ("onestep closer" and "one step closer"), where datatrove's joining of
     // n-grams without spaces makes different token sequences equal; chaff compares tokens.
-    assert!(
-        inexact_same_length.len() <= 10,
-        "tokeniser differences on {} values",
-        inexact_same_length.len()
-    );
+    assert!(inexact_same_length.len() <= 10, "tokeniser differences on {} values", inexact_same_length.len());
 }

@@ -14,8 +14,7 @@ use chaff::text::syllables::{english, english_rules};
 const RULES_FLOOR: f64 = 0.950;
 
 fn load() -> Option<BTreeMap<String, Vec<u32>>> {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/lexicons/cmudict/cmudict.dict");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/lexicons/cmudict/cmudict.dict");
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
         Err(e) => {
@@ -32,9 +31,7 @@ fn load() -> Option<BTreeMap<String, Vec<u32>>> {
             Some(p) if word.ends_with(')') => &word[..p],
             _ => word,
         };
-        let n = parts
-            .filter(|p| p.ends_with(|c: char| c.is_ascii_digit()))
-            .count() as u32;
+        let n = parts.filter(|p| p.ends_with(|c: char| c.is_ascii_digit())).count() as u32;
         dict.entry(word.to_string()).or_default().push(n);
     }
     Some(dict)

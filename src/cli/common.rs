@@ -28,19 +28,14 @@ pub fn prepare_inputs(a: &InputArgs) -> anyhow::Result<Prepared> {
         anyhow::bail!("no input given: name files, directories, or - for stdin");
     }
     if a.max_article_bytes == 0 || a.max_article_bytes > chaff::text::MAX_DOCUMENT_BYTES {
-        anyhow::bail!(
-            "--max-article-bytes must be between 1 and {}",
-            chaff::text::MAX_DOCUMENT_BYTES
-        );
+        anyhow::bail!("--max-article-bytes must be between 1 and {}", chaff::text::MAX_DOCUMENT_BYTES);
     }
     if let Some(n) = a.threads {
         if n == 0 {
             anyhow::bail!("--threads must be at least 1");
         }
         // Fails only if a pool already exists, which cannot happen before the first use.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build_global();
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n).build_global();
     }
     let bytes_read = Arc::new(AtomicU64::new(0));
     let opts = InputOptions {
@@ -63,15 +58,9 @@ pub fn prepare_inputs(a: &InputArgs) -> anyhow::Result<Prepared> {
     let cx = if exts.is_empty() {
         chaff::Context::default()
     } else {
-        chaff::Context {
-            lexicons: Arc::new(chaff::lexicon::LexiconSet::build(&exts)?),
-        }
+        chaff::Context { lexicons: Arc::new(chaff::lexicon::LexiconSet::build(&exts)?) }
     };
-    Ok(Prepared {
-        opts,
-        bytes_read,
-        cx,
-    })
+    Ok(Prepared { opts, bytes_read, cx })
 }
 
 /// Total bytes of the inputs, when all are files or directories (for a progress bar with ETA).
@@ -105,10 +94,7 @@ pub struct Progress {
 impl Progress {
     pub fn new(inputs: &[String], bytes: Arc<AtomicU64>) -> Progress {
         if !std::io::stderr().is_terminal() {
-            return Progress {
-                bar: ProgressBar::hidden(),
-                bytes,
-            };
+            return Progress { bar: ProgressBar::hidden(), bytes };
         }
         let bar = match total_input_bytes(inputs) {
             Some(total) => {
@@ -122,10 +108,8 @@ impl Progress {
             None => {
                 let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
                 bar.set_style(
-                    ProgressStyle::with_template(
-                        "{spinner} [{elapsed_precise}] {bytes} {binary_bytes_per_sec} {msg}",
-                    )
-                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+                    ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bytes} {binary_bytes_per_sec} {msg}")
+                        .unwrap_or_else(|_| ProgressStyle::default_spinner()),
                 );
                 bar
             }
@@ -182,9 +166,7 @@ pub enum Sink {
 impl Sink {
     pub fn open(output: Option<&PathBuf>) -> anyhow::Result<Sink> {
         Ok(match output {
-            Some(p) => Sink::File(
-                AtomicFile::create(p).with_context(|| format!("cannot write {}", p.display()))?,
-            ),
+            Some(p) => Sink::File(AtomicFile::create(p).with_context(|| format!("cannot write {}", p.display()))?),
             None => Sink::Stdout(std::io::BufWriter::new(std::io::stdout())),
         })
     }
@@ -216,20 +198,15 @@ impl Write for Sink {
 
 /// The table format: explicit, else from the output file's extension, else CSV.
 pub fn table_format(explicit: Option<TableFormat>, output: Option<&PathBuf>) -> TableFormat {
-    explicit.unwrap_or_else(
-        || match output.and_then(|p| p.extension()).and_then(|e| e.to_str()) {
-            Some("jsonl") | Some("ndjson") | Some("json") => TableFormat::Jsonl,
-            _ => TableFormat::Csv,
-        },
-    )
+    explicit.unwrap_or_else(|| match output.and_then(|p| p.extension()).and_then(|e| e.to_str()) {
+        Some("jsonl") | Some("ndjson") | Some("json") => TableFormat::Jsonl,
+        _ => TableFormat::Csv,
+    })
 }
 
 /// Print the summary line and choose the exit code (2 if anything was skipped).
 pub fn summary(command: &str, verb: &str, t: &Tally) -> std::process::ExitCode {
-    eprintln!(
-        "chaff {command}: read {} articles, {verb} {}, skipped {}",
-        t.read, t.done, t.skipped
-    );
+    eprintln!("chaff {command}: read {} articles, {verb} {}, skipped {}", t.read, t.done, t.skipped);
     if t.skipped > 0 {
         std::process::ExitCode::from(2)
     } else {

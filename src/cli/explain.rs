@@ -9,20 +9,11 @@ pub fn run(a: ExplainArgs) -> anyhow::Result<ExitCode> {
         let close: Vec<&str> = chaff::FEATURES
             .iter()
             .map(|f| f.name)
-            .filter(|n| {
-                n.contains(a.name.as_str()) || a.name.contains(n.split('_').next().unwrap_or(n))
-            })
+            .filter(|n| n.contains(a.name.as_str()) || a.name.contains(n.split('_').next().unwrap_or(n)))
             .take(8)
             .collect();
-        let hint = if close.is_empty() {
-            String::new()
-        } else {
-            format!(" (did you mean: {}?)", close.join(", "))
-        };
-        anyhow::bail!(
-            "no feature named {:?}{hint}; `chaff features --list` lists them",
-            a.name
-        );
+        let hint = if close.is_empty() { String::new() } else { format!(" (did you mean: {}?)", close.join(", ")) };
+        anyhow::bail!("no feature named {:?}{hint}; `chaff features --list` lists them", a.name);
     };
     println!("{}\n\n{}\n", f.name, f.summary);
     for line in f.doc.lines() {

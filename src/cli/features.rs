@@ -45,11 +45,7 @@ pub fn run(a: FeaturesArgs) -> anyhow::Result<ExitCode> {
         |article| {
             let doc = Document::new(&article.text);
             let fv = chaff::extract(&doc, cx);
-            Ok(Row {
-                id: article.id,
-                lang: doc.language().code,
-                values: fv.values,
-            })
+            Ok(Row { id: article.id, lang: doc.language().code, values: fv.values })
         },
         |result| -> anyhow::Result<()> {
             match result {
@@ -79,22 +75,14 @@ fn write_csv_row(out: &mut Vec<u8>, row: &Row) -> anyhow::Result<()> {
     let mut rec: Vec<String> = Vec::with_capacity(row.values.len() + 2);
     rec.push(row.id.clone());
     rec.push(row.lang.to_string());
-    rec.extend(
-        row.values
-            .iter()
-            .map(|v| v.map(format_value).unwrap_or_default()),
-    );
+    rec.extend(row.values.iter().map(|v| v.map(format_value).unwrap_or_default()));
     w.write_record(&rec)?;
     w.flush()?;
     Ok(())
 }
 
 fn write_json_row(out: &mut Vec<u8>, row: &Row) {
-    let mut s = format!(
-        "{{\"id\":{},\"lang\":{}",
-        json_string(&row.id),
-        json_string(row.lang)
-    );
+    let mut s = format!("{{\"id\":{},\"lang\":{}", json_string(&row.id), json_string(row.lang));
     for (f, v) in FEATURES.iter().zip(&row.values) {
         s.push_str(",\"");
         s.push_str(f.name);

@@ -20,19 +20,10 @@ use crate::text::{Document, TokenKind};
 const MAX_EVIDENCE: usize = 5;
 
 /// Matches of `kind` that count, as spans (first person drops a few non-pronoun forms).
-fn counted_spans<'d>(
-    doc: &'d Document,
-    cx: &Context,
-    kind: Kind,
-) -> Option<impl Iterator<Item = (u32, u32)> + 'd> {
+fn counted_spans<'d>(doc: &'d Document, cx: &Context, kind: Kind) -> Option<impl Iterator<Item = (u32, u32)> + 'd> {
     let hits = cx.lexicons.hits(doc);
     hits.count(kind)?;
-    Some(
-        hits.spans(kind)
-            .iter()
-            .copied()
-            .filter(move |&span| kind != Kind::FirstPerson || is_first_person(doc, span)),
-    )
+    Some(hits.spans(kind).iter().copied().filter(move |&span| kind != Kind::FirstPerson || is_first_person(doc, span)))
 }
 
 /// Is a first-person match really the pronoun? Drops "US" written in capitals (the
@@ -66,10 +57,7 @@ fn lexicon_rate(doc: &Document, cx: &Context, kind: Kind) -> Option<f64> {
 /// frequent first (ties: first occurrence first), formatted `"phrase" xN`.
 fn lexicon_evidence(doc: &Document, cx: &Context, kind: Kind) -> Vec<String> {
     match counted_spans(doc, cx, kind) {
-        Some(spans) => top_phrases(
-            spans.map(|(s, e)| &doc.lower()[s as usize..e as usize]),
-            MAX_EVIDENCE,
-        ),
+        Some(spans) => top_phrases(spans.map(|(s, e)| &doc.lower()[s as usize..e as usize]), MAX_EVIDENCE),
         None => Vec::new(),
     }
 }
@@ -83,10 +71,7 @@ pub(crate) fn top_phrases<'a>(items: impl Iterator<Item = &'a str>, max: usize) 
     }
     let mut v: Vec<(&str, u32, usize)> = counts.into_iter().map(|(s, (n, i))| (s, n, i)).collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
-    v.into_iter()
-        .take(max)
-        .map(|(s, n, _)| format!("\"{s}\" x{n}"))
-        .collect()
+    v.into_iter().take(max).map(|(s, n, _)| format!("\"{s}\" x{n}")).collect()
 }
 
 /// The standard "Limits" sentence about languages, kept in one place so that the docs
@@ -251,16 +236,12 @@ pub(crate) const SECOND_PERSON_PER_1K_WORDS: Feature = Feature {
 // Contractions (English, rule-based)
 
 /// Stems whose `'s` is a contraction of "is"/"has"/"us", not a possessive.
-const S_CONTRACTION_STEMS: &[&str] = &[
-    "he", "here", "how", "it", "let", "she", "that", "there", "this", "what", "when", "where",
-    "who", "why",
-];
+const S_CONTRACTION_STEMS: &[&str] =
+    &["he", "here", "how", "it", "let", "she", "that", "there", "this", "what", "when", "where", "who", "why"];
 
 /// Stems that take `'d` and `'m` contractions ("I'd", "they'd", "I'm").
-const PRONOUN_STEMS: &[&str] = &[
-    "he", "how", "i", "it", "she", "that", "there", "they", "we", "what", "where", "who", "why",
-    "you",
-];
+const PRONOUN_STEMS: &[&str] =
+    &["he", "how", "i", "it", "she", "that", "there", "they", "we", "what", "where", "who", "why", "you"];
 
 /// Is the lowercase word token `w` an English contraction? See CONTRACTION_PER_1K_WORDS.
 pub(crate) fn is_contraction(w: &str) -> bool {
@@ -318,26 +299,23 @@ Limits: English only. Contractions written without an apostrophe (\"dont\") are 
 // Contrast templates (English, rule-based)
 
 /// Subjects that open a copula clause ("it is", "they were").
-const SUBJECTS: &[&str] = &[
-    "he", "it", "she", "that", "there", "they", "this", "we", "you",
-];
+const SUBJECTS: &[&str] = &["he", "it", "she", "that", "there", "they", "this", "we", "you"];
 /// Subject + copula contracted.
-const SUBJECT_COPULAS: &[&str] = &[
-    "he's", "it's", "she's", "that's", "there's", "they're", "this's", "we're", "you're",
-];
+const SUBJECT_COPULAS: &[&str] =
+    &["he's", "it's", "she's", "that's", "there's", "they're", "this's", "we're", "you're"];
 const COPULAS: &[&str] = &["am", "are", "is", "was", "were"];
 const NEGATED_COPULAS: &[&str] = &["aren't", "isn't", "wasn't", "weren't"];
 /// Auxiliaries whose "not" negates a verb ("did not go, but ...") rather than contrasting
 /// two phrases.
 const AUXILIARIES: &[&str] = &[
-    "can", "could", "did", "do", "does", "had", "has", "have", "may", "might", "must", "shall",
-    "should", "will", "would",
+    "can", "could", "did", "do", "does", "had", "has", "have", "may", "might", "must", "shall", "should", "will",
+    "would",
 ];
 /// Finite auxiliaries and copulas: one of them within the two words after "but"'s next word
 /// marks a new clause ("..., but police are investigating").
 const FINITE_AUXILIARIES: &[&str] = &[
-    "are", "can", "could", "did", "do", "does", "had", "has", "have", "is", "may", "might", "must",
-    "should", "was", "were", "will", "would",
+    "are", "can", "could", "did", "do", "does", "had", "has", "have", "is", "may", "might", "must", "should", "was",
+    "were", "will", "would",
 ];
 /// Words after "but" that start a new clause ("..., but it sold well"), not the Y of
 /// "not X but Y".
@@ -372,9 +350,7 @@ fn positive_copula_at(ws: &[W<'_>], i: usize) -> bool {
     if SUBJECT_COPULAS.contains(&w) {
         return get(i + 1) != Some("not");
     }
-    SUBJECTS.contains(&w)
-        && get(i + 1).is_some_and(|c| COPULAS.contains(&c))
-        && get(i + 2) != Some("not")
+    SUBJECTS.contains(&w) && get(i + 1).is_some_and(|c| COPULAS.contains(&c)) && get(i + 2) != Some("not")
 }
 
 /// Template bits found in one sentence (see CONTRAST_TEMPLATE_PER_1K_WORDS).
@@ -399,11 +375,7 @@ fn sentence_templates(ws: &[W<'_>]) -> u8 {
             continue;
         }
         let next = ws.get(i + 1).map(|x| x.w);
-        let later_has = |words: &[&str], from: usize| {
-            ws[from.min(ws.len())..]
-                .iter()
-                .any(|x| words.contains(&x.w))
-        };
+        let later_has = |words: &[&str], from: usize| ws[from.min(ws.len())..].iter().any(|x| words.contains(&x.w));
         match next {
             Some("only") => {
                 if later_has(&["but", "also"], i + 2) {
@@ -428,9 +400,7 @@ fn sentence_templates(ws: &[W<'_>]) -> u8 {
                     }
                     let y = ws.get(q + 1).map(|x| x.w);
                     let starts_clause = y.is_some_and(|y| {
-                        CLAUSE_STARTS.contains(&y)
-                            || SUBJECT_COPULAS.contains(&y)
-                            || y.starts_with("i'")
+                        CLAUSE_STARTS.contains(&y) || SUBJECT_COPULAS.contains(&y) || y.starts_with("i'")
                     }) || ws[(q + 2).min(ws.len())..(q + 4).min(ws.len())]
                         .iter()
                         .any(|x| FINITE_AUXILIARIES.contains(&x.w));
@@ -459,10 +429,7 @@ fn sentence_words<'d>(doc: &'d Document, s: &crate::text::Sentence, out: &mut Ve
         let text = &lower[t.range()];
         match t.kind {
             TokenKind::Word | TokenKind::Number => {
-                out.push(W {
-                    w: text,
-                    after_break,
-                });
+                out.push(W { w: text, after_break });
                 after_break = false;
             }
             TokenKind::Punct => after_break |= is_break(text),
@@ -540,11 +507,7 @@ fn contrast_evidence(doc: &Document) -> Vec<String> {
         if sentence_templates(&ws) != 0 {
             let t = doc.sentence_text(s);
             let cut = crate::text::script::prefix_at_char_boundary(t, 120);
-            out.push(if cut.len() < t.len() {
-                format!("{cut}...")
-            } else {
-                cut.to_string()
-            });
+            out.push(if cut.len() < t.len() { format!("{cut}...") } else { cut.to_string() });
         }
     }
     out
@@ -571,12 +534,7 @@ mod tests {
         assert_na(&BUZZWORD_PER_1K_WORDS, "今日は晴れです。明日は雨ですか？");
         assert_eq!(
             evidence(&BUZZWORD_PER_1K_WORDS, BUZZ),
-            vec![
-                "\"robust\" x1",
-                "\"leverage\" x1",
-                "\"synergy\" x1",
-                "\"seamless\" x1"
-            ]
+            vec!["\"robust\" x1", "\"leverage\" x1", "\"synergy\" x1", "\"seamless\" x1"]
         );
     }
 
@@ -598,16 +556,14 @@ mod tests {
         assert_value(&STOCK_PHRASE_PER_1K_WORDS, PLAIN, 0.0, 0.0);
         assert_eq!(
             evidence(&STOCK_PHRASE_PER_1K_WORDS, text),
-            vec![
-                "\"in today's fast-paced world\" x1",
-                "\"it is important to note that\" x1"
-            ]
+            vec!["\"in today's fast-paced world\" x1", "\"it is important to note that\" x1"]
         );
     }
 
     #[test]
     fn transitions_worked_example_only_sentence_initial() {
-        let text = "Moreover, the bus line is cheap. However, it runs only twice a day. The city will add buses in spring.";
+        let text =
+            "Moreover, the bus line is cheap. However, it runs only twice a day. The city will add buses in spring.";
         assert_value(&TRANSITION_PER_1K_WORDS, text, 100.0, 1e-9);
         let mid = "The council plan, however, failed because the money for the new bus line ran out before the spring.";
         assert_value(&TRANSITION_PER_1K_WORDS, mid, 0.0, 0.0);
@@ -634,7 +590,8 @@ mod tests {
         let text = "The mayor said the bridge would reopen. According to the city, repairs cost two million dollars, and engineers told reporters the work was safe.";
         assert_value(&ATTRIBUTION_VERB_PER_1K_WORDS, text, 125.0, 1e-9);
         // "states" (United States) is not an attribution verb.
-        let states = "Many states in the United States have large forests, long rivers and old mountain towns full of history.";
+        let states =
+            "Many states in the United States have large forests, long rivers and old mountain towns full of history.";
         assert_value(&ATTRIBUTION_VERB_PER_1K_WORDS, states, 0.0, 0.0);
     }
 
@@ -646,12 +603,10 @@ mod tests {
         let us = "The US economy grew quickly last year, i.e. faster than planned, and (i) the central bank raised interest rates twice.";
         assert_value(&FIRST_PERSON_PER_1K_WORDS, us, 0.0, 0.0);
         // Lowercase "us" is the pronoun; "I'm" counts through "i".
-        let lower_us = "They told us the museum was closed, and I'm still sad about the long trip across the whole country today.";
+        let lower_us =
+            "They told us the museum was closed, and I'm still sad about the long trip across the whole country today.";
         assert_value(&FIRST_PERSON_PER_1K_WORDS, lower_us, 2000.0 / 20.0, 1e-9);
-        assert_eq!(
-            evidence(&FIRST_PERSON_PER_1K_WORDS, lower_us),
-            vec!["\"us\" x1", "\"i\" x1"]
-        );
+        assert_eq!(evidence(&FIRST_PERSON_PER_1K_WORDS, lower_us), vec!["\"us\" x1", "\"i\" x1"]);
     }
 
     #[test]
@@ -659,10 +614,7 @@ mod tests {
         let text = "You will love this recipe because your children can help you mix the flour. The bread takes an hour to bake.";
         assert_value(&SECOND_PERSON_PER_1K_WORDS, text, 3000.0 / 21.0, 1e-9);
         assert_value(&SECOND_PERSON_PER_1K_WORDS, PLAIN, 0.0, 0.0);
-        assert_eq!(
-            evidence(&SECOND_PERSON_PER_1K_WORDS, text),
-            vec!["\"you\" x2", "\"your\" x1"]
-        );
+        assert_eq!(evidence(&SECOND_PERSON_PER_1K_WORDS, text), vec!["\"you\" x2", "\"your\" x1"]);
     }
 
     #[test]
@@ -697,11 +649,7 @@ mod tests {
             (&SECOND_PERSON_PER_1K_WORDS, Kind::SecondPerson),
         ];
         for (f, kind) in pairs {
-            let langs: Vec<&str> = LEXICONS
-                .iter()
-                .filter(|l| l.kind == kind)
-                .map(|l| l.lang)
-                .collect();
+            let langs: Vec<&str> = LEXICONS.iter().filter(|l| l.kind == kind).map(|l| l.lang).collect();
             let limits = f.doc.split("Limits:").nth(1).unwrap_or("");
             let listed = limits.split(';').next().unwrap_or("");
             for l in &langs {
@@ -738,17 +686,7 @@ mod tests {
         ] {
             assert!(is_contraction(w), "{w}");
         }
-        for w in [
-            "dog's",
-            "john's",
-            "o'clock",
-            "ma'am",
-            "rock'n'roll",
-            "d'angelo",
-            "o'neil",
-            "'t",
-            "dont",
-        ] {
+        for w in ["dog's", "john's", "o'clock", "ma'am", "rock'n'roll", "d'angelo", "o'neil", "'t", "dont"] {
             assert!(!is_contraction(w), "{w}");
         }
     }
@@ -759,10 +697,7 @@ mod tests {
         assert_value(&CONTRACTION_PER_1K_WORDS, text, 3000.0 / 23.0, 1e-9);
         assert_value(&CONTRACTION_PER_1K_WORDS, PLAIN, 0.0, 0.0);
         assert_na(&CONTRACTION_PER_1K_WORDS, "");
-        assert_eq!(
-            evidence(&CONTRACTION_PER_1K_WORDS, text),
-            vec!["\"don't\" x1", "\"it's\" x1", "\"they'll\" x1"]
-        );
+        assert_eq!(evidence(&CONTRACTION_PER_1K_WORDS, text), vec!["\"don't\" x1", "\"it's\" x1", "\"they'll\" x1"]);
     }
 
     #[test]
@@ -782,41 +717,24 @@ mod tests {
 
     #[test]
     fn contrast_templates_one_by_one() {
-        assert_eq!(
-            templates("The plan is not only cheap but also fast."),
-            T_NOT_ONLY
-        );
-        assert_eq!(
-            templates("Not only does it rain, it also snows."),
-            T_NOT_ONLY
-        );
-        assert_eq!(
-            templates("This is not merely a tool but a movement."),
-            T_NOT_JUST
-        );
-        assert_eq!(
-            templates("It's not about winning; it's about learning."),
-            T_NOT_COPULA
-        );
-        assert_eq!(
-            templates("This isn't just a phone, it is a revolution."),
-            T_NOT_COPULA
-        );
+        assert_eq!(templates("The plan is not only cheap but also fast."), T_NOT_ONLY);
+        assert_eq!(templates("Not only does it rain, it also snows."), T_NOT_ONLY);
+        assert_eq!(templates("This is not merely a tool but a movement."), T_NOT_JUST);
+        assert_eq!(templates("It's not about winning; it's about learning."), T_NOT_COPULA);
+        assert_eq!(templates("This isn't just a phone, it is a revolution."), T_NOT_COPULA);
         assert_eq!(templates("The goal was not profit, but trust."), T_NOT_BUT);
         // Clause contrasts and verb negation are not templates.
         assert_eq!(templates("The car is not new, but it runs well."), 0);
         assert_eq!(templates("We did not win, but the team played well."), 0);
         assert_eq!(templates("They could not agree but kept talking."), 0);
-        assert_eq!(
-            templates("The cause is not clear, but police are investigating."),
-            0
-        );
+        assert_eq!(templates("The cause is not clear, but police are investigating."), 0);
         assert_eq!(templates("It's not raining."), 0);
     }
 
     #[test]
     fn contrast_across_two_sentences() {
-        let text = "It's not a phone. It's a movement that will change how every family in the country talks to each other.";
+        let text =
+            "It's not a phone. It's a movement that will change how every family in the country talks to each other.";
         // 20 words, one template (counted on the first sentence).
         assert_value(&CONTRAST_TEMPLATE_PER_1K_WORDS, text, 1000.0 / 20.0, 1e-9);
         let human = "It's not clear when the museum will reopen. The director has asked the city council for more money this winter.";

@@ -48,8 +48,7 @@ impl Applicability {
         match self {
             Applicability::Any => "any text".to_string(),
             Applicability::SpaceSeparated => {
-                "texts written with spaces between words (not Chinese, Japanese or Thai)"
-                    .to_string()
+                "texts written with spaces between words (not Chinese, Japanese or Thai)".to_string()
             }
             Applicability::Languages(l) => format!("texts detected as {}", l.join(", ")),
         }
@@ -82,9 +81,7 @@ pub struct Context {
 
 impl Default for Context {
     fn default() -> Self {
-        Context {
-            lexicons: DEFAULT_LEXICONS.clone(),
-        }
+        Context { lexicons: DEFAULT_LEXICONS.clone() }
     }
 }
 
@@ -251,9 +248,7 @@ impl FeatureVector {
 
 /// Compute every feature of `doc`.
 pub fn extract(doc: &Document, cx: &Context) -> FeatureVector {
-    FeatureVector {
-        values: FEATURES.iter().map(|f| f.value(doc, cx)).collect(),
-    }
+    FeatureVector { values: FEATURES.iter().map(|f| f.value(doc, cx)).collect() }
 }
 
 /// Ratio helper: `num / den`, `None` when `den` is zero.
@@ -280,15 +275,8 @@ pub(crate) mod testing {
     #[track_caller]
     pub(crate) fn assert_value(f: &Feature, text: &str, expected: f64, tol: f64) {
         match value(f, text) {
-            Some(v) => assert!(
-                (v - expected).abs() <= tol,
-                "{}: expected {expected}, got {v} on {text:?}",
-                f.name
-            ),
-            None => panic!(
-                "{}: expected {expected}, got not-applicable on {text:?}",
-                f.name
-            ),
+            Some(v) => assert!((v - expected).abs() <= tol, "{}: expected {expected}, got {v} on {text:?}", f.name),
+            None => panic!("{}: expected {expected}, got not-applicable on {text:?}", f.name),
         }
     }
 
@@ -296,11 +284,7 @@ pub(crate) mod testing {
     #[track_caller]
     pub(crate) fn assert_na(f: &Feature, text: &str) {
         let v = value(f, text);
-        assert!(
-            v.is_none(),
-            "{}: expected not-applicable, got {v:?} on {text:?}",
-            f.name
-        );
+        assert!(v.is_none(), "{}: expected not-applicable, got {v:?} on {text:?}", f.name);
     }
 }
 
@@ -314,29 +298,14 @@ mod tests {
         for f in FEATURES {
             assert!(seen.insert(f.name), "duplicate feature name {}", f.name);
             assert!(
-                !f.name.is_empty()
-                    && f.name
-                        .chars()
-                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
+                !f.name.is_empty() && f.name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
                 "{} is not snake_case",
                 f.name
             );
-            assert!(
-                !f.name.starts_with('_') && !f.name.ends_with('_') && !f.name.contains("__"),
-                "{}",
-                f.name
-            );
-            assert!(
-                !f.summary.is_empty() && !f.summary.contains('\n'),
-                "{}: summary must be one line",
-                f.name
-            );
+            assert!(!f.name.starts_with('_') && !f.name.ends_with('_') && !f.name.contains("__"), "{}", f.name);
+            assert!(!f.summary.is_empty() && !f.summary.contains('\n'), "{}: summary must be one line", f.name);
             for heading in ["What it measures", "Formula", "Example", "Limits"] {
-                assert!(
-                    f.doc.contains(heading),
-                    "{}: doc lacks the heading {heading:?}",
-                    f.name
-                );
+                assert!(f.doc.contains(heading), "{}: doc lacks the heading {heading:?}", f.name);
             }
         }
     }
@@ -372,12 +341,7 @@ mod tests {
             assert_eq!(fv.values.len(), FEATURES.len());
             for (f, v) in FEATURES.iter().zip(&fv.values) {
                 if let Some(v) = v {
-                    assert!(
-                        v.is_finite(),
-                        "{} = {v} on {:?}",
-                        f.name,
-                        &text[..text.len().min(40)]
-                    );
+                    assert!(v.is_finite(), "{} = {v} on {:?}", f.name, &text[..text.len().min(40)]);
                 }
                 let _ = f.evidence(&doc, &cx);
             }

@@ -197,9 +197,7 @@ Example: the two sentences of flesch_reading_ease have 6 long words in S = 2 sen
 Limits: not applicable to Chinese, Japanese and Thai; compare texts within one language.",
     applies: Applicability::SpaceSeparated,
     cue: Cue::Style,
-    compute: |doc: &Document, _: &Context| {
-        wst(doc).map(|w| w.long_words as f64 / w.sentences as f64)
-    },
+    compute: |doc: &Document, _: &Context| wst(doc).map(|w| w.long_words as f64 / w.sentences as f64),
     evidence: None,
 };
 
@@ -291,9 +289,7 @@ Example: the two sentences of flesch_reading_ease -> 2 / 20 = 0.1.\n\
 Limits: English, German, French and Spanish only; counts depend on the syllable rules of each language.",
     applies: SYLLABLE_LANGUAGES,
     cue: Cue::Style,
-    compute: |doc: &Document, _: &Context| {
-        syl(doc).and_then(|s| ratio(s.polysyllables as f64, s.words as f64))
-    },
+    compute: |doc: &Document, _: &Context| syl(doc).and_then(|s| ratio(s.polysyllables as f64, s.words as f64)),
     evidence: None,
 };
 
@@ -321,10 +317,7 @@ mod tests {
     #[test]
     fn worked_example_counts() {
         let s = syllables::stats(&Document::new(EN)).unwrap();
-        assert_eq!(
-            (s.words, s.sentences, s.syllables, s.letters, s.long_words),
-            (20, 2, 31, 102, 6)
-        );
+        assert_eq!((s.words, s.sentences, s.syllables, s.letters, s.long_words), (20, 2, 31, 102, 6));
         assert_eq!((s.polysyllables, s.complex_words), (2, 2));
         let s = syllables::stats(&Document::new(DE)).unwrap();
         assert_eq!((s.words, s.sentences, s.syllables), (16, 2, 24));
@@ -360,19 +353,9 @@ mod tests {
     #[test]
     fn other_languages() {
         assert_value(&FLESCH_AMSTAD_DE, DE, 84.25, 1e-9);
-        assert_value(
-            &KANDEL_MOLES_FR,
-            FR,
-            207.0 - 1.015 * 8.5 - 73.6 * 25.0 / 17.0,
-            1e-9,
-        );
+        assert_value(&KANDEL_MOLES_FR, FR, 207.0 - 1.015 * 8.5 - 73.6 * 25.0 / 17.0, 1e-9);
         assert_value(&KANDEL_MOLES_FR, FR, 90.1372, 1e-4);
-        assert_value(
-            &FERNANDEZ_HUERTA_ES,
-            ES,
-            206.84 - 0.60 * (100.0 * 30.0 / 17.0) - 1.02 * 8.5,
-            1e-9,
-        );
+        assert_value(&FERNANDEZ_HUERTA_ES, ES, 206.84 - 0.60 * (100.0 * 30.0 / 17.0) - 1.02 * 8.5, 1e-9);
         assert_value(&FERNANDEZ_HUERTA_ES, ES, 92.2876, 1e-4);
         assert_value(&SYLLABLES_PER_WORD, DE, 1.5, 1e-12);
         assert_value(&POLYSYLLABLE_RATIO, FR, 2.0 / 17.0, 1e-12);

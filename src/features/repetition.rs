@@ -150,10 +150,7 @@ impl NgramStats {
     }
 
     fn compute_with(doc: &Document, spans: &[(u32, u32)], sc: &mut NgramScratch) -> NgramStats {
-        let mut out = NgramStats {
-            top: [0; 5],
-            dup: [0; 11],
-        };
+        let mut out = NgramStats { top: [0; 5], dup: [0; 11] };
         let n_tok = spans.len();
         if n_tok < 2 {
             return out;
@@ -161,19 +158,7 @@ impl NgramStats {
         let text = doc.text();
         let ascii = doc.is_ascii();
         sc.reset(n_tok);
-        let NgramScratch {
-            hashes,
-            prefix,
-            gram,
-            repeated,
-            cand,
-            next,
-            ids,
-            count,
-            first,
-            slot,
-            remembered,
-        } = sc;
+        let NgramScratch { hashes, prefix, gram, repeated, cand, next, ids, count, first, slot, remembered } = sc;
         // prefix[i] = characters in tokens 0..i.
         prefix.push(0usize);
         let mut acc = 0usize;
@@ -388,15 +373,8 @@ pub(crate) fn gopher_tokens(doc: &Document) -> Vec<(u32, u32)> {
 /// the word ("Mr.", "U.", "a.") or that hold two periods (an ellipsis) are left to
 /// [`split_chunk`].
 fn simple_chunk(b: &[u8]) -> Option<(usize, usize)> {
-    let w0 = b
-        .iter()
-        .take_while(|&&c| matches!(c, b'(' | b'[' | b'{' | b'"'))
-        .count();
-    let w1 = w0
-        + b[w0..]
-            .iter()
-            .take_while(|c| c.is_ascii_alphabetic())
-            .count();
+    let w0 = b.iter().take_while(|&&c| matches!(c, b'(' | b'[' | b'{' | b'"')).count();
+    let w1 = w0 + b[w0..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
     if w1 == w0 {
         return None;
     }
@@ -542,22 +520,7 @@ fn is_affix_punct(c: char) -> bool {
     if c.is_ascii() {
         return matches!(
             c,
-            ',' | ':'
-                | ';'
-                | '!'
-                | '?'
-                | '('
-                | ')'
-                | '['
-                | ']'
-                | '{'
-                | '}'
-                | '<'
-                | '>'
-                | '_'
-                | '#'
-                | '*'
-                | '&'
+            ',' | ':' | ';' | '!' | '?' | '(' | ')' | '[' | ']' | '{' | '}' | '<' | '>' | '_' | '#' | '*' | '&'
         );
     }
     matches!(
@@ -637,10 +600,7 @@ fn is_quote(c: char) -> bool {
 }
 
 fn is_currency(c: char) -> bool {
-    matches!(
-        c,
-        '$' | '£' | '€' | '¥' | '฿' | '﷼' | '\u{20A0}'..='\u{20BF}'
-    )
+    matches!(c, '$' | '£' | '€' | '¥' | '฿' | '﷼' | '\u{20A0}'..='\u{20BF}')
 }
 
 /// Symbols ("icons", Unicode category So) that spaCy splits off: an approximation by blocks.
@@ -698,10 +658,9 @@ fn find_prefix(s: &str) -> usize {
 
 /// spaCy's unit suffixes (split off after a digit: "5km" -> "5" "km").
 const UNITS: &[&str] = &[
-    "km", "km²", "km³", "m", "m²", "m³", "dm", "dm²", "dm³", "cm", "cm²", "cm³", "mm", "mm²",
-    "mm³", "ha", "µm", "nm", "yd", "in", "ft", "kg", "g", "mg", "µg", "t", "lb", "oz", "m/s",
-    "km/h", "kmh", "mph", "hPa", "Pa", "mbar", "mb", "MB", "kb", "KB", "gb", "GB", "tb", "TB", "T",
-    "G", "M", "K", "%",
+    "km", "km²", "km³", "m", "m²", "m³", "dm", "dm²", "dm³", "cm", "cm²", "cm³", "mm", "mm²", "mm³", "ha", "µm", "nm",
+    "yd", "in", "ft", "kg", "g", "mg", "µg", "t", "lb", "oz", "m/s", "km/h", "kmh", "mph", "hPa", "Pa", "mbar", "mb",
+    "MB", "kb", "KB", "gb", "GB", "tb", "TB", "T", "G", "M", "K", "%",
 ];
 
 /// Length in bytes of the suffix spaCy would split off `s` (0 for none): the leftmost
@@ -751,9 +710,7 @@ fn find_suffix(s: &str) -> usize {
             start = start.min(n - cur.len());
         }
     }
-    if (last.is_alphabetic() || matches!(last, '%' | '²' | '³'))
-        && s.bytes().any(|b| b.is_ascii_digit())
-    {
+    if (last.is_alphabetic() || matches!(last, '%' | '²' | '³')) && s.bytes().any(|b| b.is_ascii_digit()) {
         for unit in UNITS {
             if s.ends_with(unit) && after_digit(unit.len()) {
                 start = start.min(n - unit.len());
@@ -764,30 +721,20 @@ fn find_suffix(s: &str) -> usize {
 }
 
 /// Split `core` at spaCy's English infixes and emit the pieces.
-fn split_infixes(
-    core: &str,
-    base: usize,
-    out: &mut Vec<(u32, u32)>,
-    chars: &mut Vec<(usize, char)>,
-) {
+fn split_infixes(core: &str, base: usize, out: &mut Vec<(u32, u32)>, chars: &mut Vec<(usize, char)>) {
     let span = |a: usize, b: usize| ((base + a) as u32, (base + b) as u32);
     // Fast exit: no character that can start an infix.
     let ascii_clean = core.is_ascii()
-        && !core.bytes().any(|b| {
-            matches!(
-                b,
-                b'.' | b'+' | b'-' | b'*' | b'^' | b',' | b'~' | b':' | b'<' | b'>' | b'=' | b'/'
-            )
-        });
+        && !core
+            .bytes()
+            .any(|b| matches!(b, b'.' | b'+' | b'-' | b'*' | b'^' | b',' | b'~' | b':' | b'<' | b'>' | b'=' | b'/'));
     if ascii_clean {
         out.push(span(0, core.len()));
         return;
     }
     if !core.chars().any(|c| {
-        matches!(
-            c,
-            '.' | '…' | '+' | '-' | '*' | '^' | ',' | '–' | '—' | '~' | ':' | '<' | '>' | '=' | '/'
-        ) || is_icon(c)
+        matches!(c, '.' | '…' | '+' | '-' | '*' | '^' | ',' | '–' | '—' | '~' | ':' | '<' | '>' | '=' | '/')
+            || is_icon(c)
     }) {
         out.push(span(0, core.len()));
         return;
@@ -868,9 +815,7 @@ fn url_match(s: &str) -> bool {
     if let Some(p) = rest.find("://") {
         let scheme = &rest[..p];
         if scheme.chars().count() >= 2
-            && scheme
-                .chars()
-                .all(|c| c.is_alphanumeric() || matches!(c, '_' | '+' | '-' | '.'))
+            && scheme.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '+' | '-' | '.'))
         {
             rest = &rest[p + 3..];
         }
@@ -912,10 +857,7 @@ fn is_host(h: &str) -> bool {
         let (Some(first), Some(last)) = (l.chars().next(), l.chars().next_back()) else {
             return false;
         };
-        edge(first)
-            && edge(last)
-            && l.chars().count() <= 64
-            && l.chars().all(|c| edge(c) || c == '_' || c == '-')
+        edge(first) && edge(last) && l.chars().count() <= 64 && l.chars().all(|c| edge(c) || c == '_' || c == '-')
     })
 }
 
@@ -1113,14 +1055,14 @@ const ABBREVIATIONS: &[&str] = &[
 /// Auxiliaries that take "n't" (spaCy's list; "ca" for can't, "wo" for won't, "sha" for
 /// shan't, "ai" for ain't).
 const NT_BASES: &[&str] = &[
-    "ai", "are", "ca", "could", "dare", "did", "does", "do", "had", "has", "have", "is", "may",
-    "might", "must", "need", "ought", "sha", "should", "was", "were", "wo", "would",
+    "ai", "are", "ca", "could", "dare", "did", "does", "do", "had", "has", "have", "is", "may", "might", "must",
+    "need", "ought", "sha", "should", "was", "were", "wo", "would",
 ];
 
 /// Pronouns and wh-words that take the clitics 'd, 'll, 're, 've, 's in spaCy's exceptions.
 const PRONOUNS: &[&str] = &[
-    "i", "you", "he", "she", "it", "we", "they", "that", "there", "these", "this", "those", "what",
-    "when", "where", "who", "why", "how",
+    "i", "you", "he", "she", "it", "we", "they", "that", "there", "these", "this", "those", "what", "when", "where",
+    "who", "why", "how",
 ];
 
 static SPECIALS: LazyLock<Specials> = LazyLock::new(|| {
@@ -1170,18 +1112,13 @@ fn build_specials() -> FxHashMap<String, Vec<u8>> {
                 add(&[p, &format!("'{clitic}")]);
                 // Without the apostrophe only where the result is not an English word.
                 let plain = format!("{p}{clitic}");
-                if !matches!(
-                    plain.as_str(),
-                    "shed" | "ill" | "hell" | "shell" | "well" | "were" | "whore" | "itre"
-                ) {
+                if !matches!(plain.as_str(), "shed" | "ill" | "hell" | "shell" | "well" | "were" | "whore" | "itre") {
                     add(&[p, clitic]);
                 }
             }
         }
     }
-    for p in [
-        "he", "how", "she", "that", "there", "this", "what", "when", "where", "who", "why",
-    ] {
+    for p in ["he", "how", "she", "that", "there", "this", "what", "when", "where", "who", "why"] {
         add(&[p, "s"]);
     }
     for m in ["could", "might", "must", "should", "would", "not"] {
@@ -1340,9 +1277,7 @@ fn deflated_len(bytes: &[u8]) -> Option<u64> {
         comp.reset();
         loop {
             let consumed = comp.total_in() as usize;
-            let status = comp
-                .compress(&bytes[consumed..], buf, flate2::FlushCompress::Finish)
-                .ok()?;
+            let status = comp.compress(&bytes[consumed..], buf, flate2::FlushCompress::Finish).ok()?;
             if status == flate2::Status::StreamEnd {
                 return Some(comp.total_out());
             }
@@ -1699,10 +1634,7 @@ mod tests {
 
     fn toks(text: &str) -> Vec<String> {
         let doc = Document::new(text);
-        gopher_tokens(&doc)
-            .iter()
-            .map(|&(s, e)| doc.text()[s as usize..e as usize].to_string())
-            .collect()
+        gopher_tokens(&doc).iter().map(|&(s, e)| doc.text()[s as usize..e as usize].to_string()).collect()
     }
 
     #[test]
@@ -1710,15 +1642,15 @@ mod tests {
         assert_eq!(
             toks("Don't pay $5 now! \"I'm sure,\" said Mr. Smith of the U.S. today..."),
             [
-                "Do", "n't", "pay", "$", "5", "now", "!", "\"", "I", "'m", "sure", ",", "\"",
-                "said", "Mr.", "Smith", "of", "the", "U.S.", "today", "..."
+                "Do", "n't", "pay", "$", "5", "now", "!", "\"", "I", "'m", "sure", ",", "\"", "said", "Mr.", "Smith",
+                "of", "the", "U.S.", "today", "..."
             ]
         );
         assert_eq!(
             toks("well-known COVID-19 at 10:30 on 9/11, 50% of 5km. It cannot end.The"),
             [
-                "well", "-", "known", "COVID-19", "at", "10:30", "on", "9/11", ",", "50", "%",
-                "of", "5", "km", ".", "It", "can", "not", "end", ".", "The"
+                "well", "-", "known", "COVID-19", "at", "10:30", "on", "9/11", ",", "50", "%", "of", "5", "km", ".",
+                "It", "can", "not", "end", ".", "The"
             ]
         );
         assert_eq!(
@@ -1749,8 +1681,8 @@ mod tests {
     #[test]
     fn fast_chunk_path_agrees_with_the_general_one() {
         for chunk in [
-            "said,", "(said),", "\"Yes.\"", "end.)", "word):", "Mr.", "U.", "ABC.", "wed.",
-            "cannot,", "[a]", "{x}.", "hi!?", "\"Go", "it.\"", "a.",
+            "said,", "(said),", "\"Yes.\"", "end.)", "word):", "Mr.", "U.", "ABC.", "wed.", "cannot,", "[a]", "{x}.",
+            "hi!?", "\"Go", "it.\"", "a.",
         ] {
             let mut general = Vec::new();
             split_chunk(chunk, 0, &mut general, &mut Scratch::default());
@@ -1799,20 +1731,10 @@ mod tests {
 
     #[test]
     fn top_ngram_worked_examples() {
-        assert_value(
-            &TOP_2_GRAM_CHAR_FRAC,
-            "the cat saw the cat",
-            14.0 / 19.0,
-            1e-12,
-        );
+        assert_value(&TOP_2_GRAM_CHAR_FRAC, "the cat saw the cat", 14.0 / 19.0, 1e-12);
         // All 3-grams occur once: the first one wins.
         assert_value(&TOP_3_GRAM_CHAR_FRAC, "Go, go, go!", 7.0 / 11.0, 1e-12);
-        assert_value(
-            &TOP_4_GRAM_CHAR_FRAC,
-            "I don't know. I don't know.",
-            26.0 / 27.0,
-            1e-12,
-        );
+        assert_value(&TOP_4_GRAM_CHAR_FRAC, "I don't know. I don't know.", 26.0 / 27.0, 1e-12);
         // Ties between repeated n-grams go to the first seen: "b c" and "a b" both occur
         // twice, "a b" first.
         assert_value(&TOP_2_GRAM_CHAR_FRAC, "a b c a b c", 6.0 / 11.0, 1e-12);
@@ -1829,18 +1751,8 @@ mod tests {
         assert_value(&DUP_8_GRAM_CHAR_FRAC, t, 0.0, 0.0);
         assert_value(&DUP_9_GRAM_CHAR_FRAC, t, 0.0, 0.0);
         assert_value(&DUP_10_GRAM_CHAR_FRAC, t, 0.0, 0.0);
-        assert_value(
-            &DUP_9_GRAM_CHAR_FRAC,
-            "a b c d e f g h i a b c d e f g h i",
-            9.0 / 35.0,
-            1e-12,
-        );
-        assert_value(
-            &DUP_10_GRAM_CHAR_FRAC,
-            "a b c d e f g h i j a b c d e f g h i j",
-            10.0 / 39.0,
-            1e-12,
-        );
+        assert_value(&DUP_9_GRAM_CHAR_FRAC, "a b c d e f g h i a b c d e f g h i", 9.0 / 35.0, 1e-12);
+        assert_value(&DUP_10_GRAM_CHAR_FRAC, "a b c d e f g h i j a b c d e f g h i j", 10.0 / 39.0, 1e-12);
     }
 
     #[test]
@@ -1864,10 +1776,8 @@ mod tests {
         ];
         for text in texts {
             let doc = Document::new(text);
-            let words: Vec<String> = gopher_tokens(&doc)
-                .iter()
-                .map(|&(s, e)| doc.text()[s as usize..e as usize].to_string())
-                .collect();
+            let words: Vec<String> =
+                gopher_tokens(&doc).iter().map(|&(s, e)| doc.text()[s as usize..e as usize].to_string()).collect();
             let total = doc.char_count() as f64;
             for n in 2..=4usize {
                 let grams: Vec<String> = words.windows(n).map(|w| w.join(" ")).collect();
@@ -1879,10 +1789,7 @@ mod tests {
                     }
                 }
                 let max = counts.iter().map(|x| x.1).max().unwrap_or(0);
-                let top = counts
-                    .iter()
-                    .find(|x| x.1 == max)
-                    .map_or(0, |(k, c)| k.len() * c);
+                let top = counts.iter().find(|x| x.1 == max).map_or(0, |(k, c)| k.len() * c);
                 let f = &FEATURES_GOPHER[I_TOP_NGRAM + n - 2];
                 assert_value(f, text, top as f64 / total, 1e-12);
             }
@@ -1929,12 +1836,7 @@ mod tests {
         // Line and paragraph statistics apply to every script; n-grams need spaced words.
         assert_value(&DUP_LINE_FRAC, "今日は晴れ。\n今日は晴れ。", 0.5, 1e-12);
         assert_na(&TOP_2_GRAM_CHAR_FRAC, "今日は晴れ。\n今日は晴れ。");
-        assert_value(
-            &DUP_5_GRAM_CHAR_FRAC,
-            "Nothing repeats in this sentence at all.",
-            0.0,
-            0.0,
-        );
+        assert_value(&DUP_5_GRAM_CHAR_FRAC, "Nothing repeats in this sentence at all.", 0.0, 0.0);
     }
 
     #[test]
@@ -1973,25 +1875,14 @@ mod tests {
         let rep = value(&COMPRESSION_RATIO, &"Buy it now. ".repeat(50)).unwrap_or(1.0);
         assert!(rep < 0.1, "{rep}");
         // The compressor is reused: the same text twice gives the same value.
-        let a = value(
-            &COMPRESSION_RATIO,
-            "The quick brown fox jumps over the lazy dog.",
-        );
-        let b = value(
-            &COMPRESSION_RATIO,
-            "The quick brown fox jumps over the lazy dog.",
-        );
+        let a = value(&COMPRESSION_RATIO, "The quick brown fox jumps over the lazy dog.");
+        let b = value(&COMPRESSION_RATIO, "The quick brown fox jumps over the lazy dog.");
         assert_eq!(a, b);
     }
 
     #[test]
     fn repeated_opener_worked_example() {
-        assert_value(
-            &REPEATED_OPENER_RATIO,
-            "The cat sat. The dog ran. A bird sang. The end.",
-            0.5,
-            1e-12,
-        );
+        assert_value(&REPEATED_OPENER_RATIO, "The cat sat. The dog ran. A bird sang. The end.", 0.5, 1e-12);
         assert_value(&REPEATED_OPENER_RATIO, "One sentence only.", 0.0, 0.0);
         assert_na(&REPEATED_OPENER_RATIO, "");
         assert_na(&REPEATED_OPENER_RATIO, "... !!!");

@@ -121,18 +121,8 @@ mod tests {
         assert_value(&LANGUAGE_CONFIDENCE, "", 0.0, 0.0);
         assert_value(&NON_LATIN_LETTER_RATIO, "Hello мир", 0.375, 1e-12);
         assert_value(&CJK_LETTER_RATIO, "Tokyo 東京", 2.0 / 7.0, 1e-12);
-        assert_value(
-            &FOREIGN_SCRIPT_PARAGRAPH_RATIO,
-            "Hello world, how are you?\n\n東京です",
-            4.0 / 29.0,
-            1e-12,
-        );
-        assert_value(
-            &FOREIGN_SCRIPT_PARAGRAPH_RATIO,
-            "Only one script here.",
-            0.0,
-            0.0,
-        );
+        assert_value(&FOREIGN_SCRIPT_PARAGRAPH_RATIO, "Hello world, how are you?\n\n東京です", 4.0 / 29.0, 1e-12);
+        assert_value(&FOREIGN_SCRIPT_PARAGRAPH_RATIO, "Only one script here.", 0.0, 0.0);
         assert_na(&NON_LATIN_LETTER_RATIO, "123 !!!");
         assert_na(&FOREIGN_SCRIPT_PARAGRAPH_RATIO, "");
     }

@@ -9,12 +9,7 @@ use crate::text::Document;
 
 /// Words per sentence, for sentences that have at least one word.
 pub(crate) fn sentence_lengths(doc: &Document) -> Vec<f64> {
-    doc.sentences()
-        .iter()
-        .map(|s| doc.sentence_words(s).len())
-        .filter(|&n| n > 0)
-        .map(|n| n as f64)
-        .collect()
+    doc.sentences().iter().map(|s| doc.sentence_words(s).len()).filter(|&n| n > 0).map(|n| n as f64).collect()
 }
 
 /// Mean and population standard deviation; `None` for an empty slice.
@@ -154,9 +149,7 @@ Example: \"Yes. No.\\n\\nMaybe.\" -> 3 / 2 = 1.5.\n\
 Limits: a layout cue (some corpora are single-paragraph); not applicable without paragraphs.",
     applies: Applicability::Any,
     cue: Cue::Layout,
-    compute: |doc: &Document, _: &Context| {
-        ratio(doc.sentences().len() as f64, doc.paragraphs().len() as f64)
-    },
+    compute: |doc: &Document, _: &Context| ratio(doc.sentences().len() as f64, doc.paragraphs().len() as f64),
     evidence: None,
 };
 
@@ -173,29 +166,14 @@ mod tests {
         assert_value(&WORD_COUNT, "Don't pay $5 now!", 4.0, 0.0);
         assert_value(&SENTENCE_COUNT, "Dr. Smith left. He was tired.", 2.0, 0.0);
         assert_value(&PARAGRAPH_COUNT, "One.\n\nTwo.\nThree.", 2.0, 0.0);
-        assert_value(
-            &SENTENCES_PER_PARAGRAPH_MEAN,
-            "Yes. No.\n\nMaybe.",
-            1.5,
-            0.0,
-        );
+        assert_value(&SENTENCES_PER_PARAGRAPH_MEAN, "Yes. No.\n\nMaybe.", 1.5, 0.0);
     }
 
     #[test]
     fn sentence_length_worked_example() {
         assert_value(&SENTENCE_LENGTH_MEAN_WORDS, THREE, 2.0, 1e-12);
-        assert_value(
-            &SENTENCE_LENGTH_STD_WORDS,
-            THREE,
-            (2.0f64 / 3.0).sqrt(),
-            1e-12,
-        );
-        assert_value(
-            &SENTENCE_LENGTH_CV,
-            THREE,
-            (2.0f64 / 3.0).sqrt() / 2.0,
-            1e-12,
-        );
+        assert_value(&SENTENCE_LENGTH_STD_WORDS, THREE, (2.0f64 / 3.0).sqrt(), 1e-12);
+        assert_value(&SENTENCE_LENGTH_CV, THREE, (2.0f64 / 3.0).sqrt() / 2.0, 1e-12);
         assert_value(&SENTENCE_LENGTH_MEAN_CHARS, "Hi. Hello there.", 7.5, 1e-12);
     }
 
@@ -204,12 +182,7 @@ mod tests {
         assert_na(&SENTENCE_LENGTH_MEAN_WORDS, "");
         assert_na(&SENTENCE_LENGTH_CV, "...");
         assert_na(&WORD_COUNT, "今日は晴れです。");
-        assert_value(
-            &SENTENCE_LENGTH_MEAN_CHARS,
-            "今日は晴れです。明日。",
-            5.5,
-            1e-12,
-        );
+        assert_value(&SENTENCE_LENGTH_MEAN_CHARS, "今日は晴れです。明日。", 5.5, 1e-12);
         assert_na(&SENTENCES_PER_PARAGRAPH_MEAN, "");
     }
 }

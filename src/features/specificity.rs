@@ -90,15 +90,8 @@ fn date_count(doc: &Document) -> usize {
         }
         // A month counts only next to a number ("May 5", "5 mai", "March 2020"), which keeps
         // the verb "may" and the noun "march" out.
-        let near_number = |j: Option<usize>| {
-            j.and_then(|j| toks.get(j))
-                .is_some_and(|u| u.kind == TokenKind::Number)
-        };
-        let next = if toks.get(i + 1).is_some_and(|u| doc.token_text(u) == ".") {
-            i + 2
-        } else {
-            i + 1
-        };
+        let near_number = |j: Option<usize>| j.and_then(|j| toks.get(j)).is_some_and(|u| u.kind == TokenKind::Number);
+        let next = if toks.get(i + 1).is_some_and(|u| doc.token_text(u) == ".") { i + 2 } else { i + 1 };
         if near_number(Some(next)) || near_number(i.checked_sub(1)) {
             n += 1;
         }
@@ -255,12 +248,7 @@ mod tests {
 
     #[test]
     fn numbers() {
-        assert_value(
-            &NUMBER_PER_1K_WORDS,
-            "Sales rose 12 percent to 3.5 million units.",
-            250.0,
-            1e-9,
-        );
+        assert_value(&NUMBER_PER_1K_WORDS, "Sales rose 12 percent to 3.5 million units.", 250.0, 1e-9);
         assert_value(&NUMBER_PER_1K_WORDS, "No figures at all here.", 0.0, 0.0);
         assert_na(&NUMBER_PER_1K_WORDS, "");
     }
@@ -273,31 +261,25 @@ mod tests {
             3000.0 / 13.0,
             1e-9,
         );
-        assert_value(
-            &YEAR_DATE_PER_1K_WORDS,
-            "You may march on, but 12345 is not a year.",
-            0.0,
-            0.0,
-        );
+        assert_value(&YEAR_DATE_PER_1K_WORDS, "You may march on, but 12345 is not a year.", 0.0, 0.0);
     }
 
     #[test]
     fn capitalized_words() {
-        let text = "The mayor of Leeds met Anna Smith. She was late, and the council of the city of Leeds was angry about it.";
+        let text =
+            "The mayor of Leeds met Anna Smith. She was late, and the council of the city of Leeds was angry about it.";
         // Sentence 1 non-initial words: mayor of Leeds met Anna Smith (6, 3 capitalised).
         // Sentence 2: was late and the council of the city of Leeds was angry about it (14, 1).
         assert_value(&CAPITALIZED_WORD_RATIO, text, 4.0 / 20.0, 1e-12);
-        assert_na(&CAPITALIZED_WORD_RATIO, "Der Hund des Nachbarn bellt jeden Morgen laut, und die Katze im Garten schläft weiter.");
+        assert_na(
+            &CAPITALIZED_WORD_RATIO,
+            "Der Hund des Nachbarn bellt jeden Morgen laut, und die Katze im Garten schläft weiter.",
+        );
     }
 
     #[test]
     fn quoted() {
-        assert_value(
-            &QUOTED_CHAR_RATIO,
-            "He said \"no way\" twice.",
-            6.0 / 23.0,
-            1e-12,
-        );
+        assert_value(&QUOTED_CHAR_RATIO, "He said \"no way\" twice.", 6.0 / 23.0, 1e-12);
         assert_value(&QUOTED_CHAR_RATIO, "An \"unclosed quote runs on.", 0.0, 0.0);
         assert_value(&QUOTED_CHAR_RATIO, "«oui»", 3.0 / 5.0, 1e-12);
         assert_na(&QUOTED_CHAR_RATIO, "");
@@ -305,23 +287,8 @@ mod tests {
 
     #[test]
     fn urls() {
-        assert_value(
-            &URL_PER_1K_WORDS,
-            "See https://example.org and www.example.com for the data.",
-            250.0,
-            1e-9,
-        );
-        assert_value(
-            &URL_PER_1K_WORDS,
-            "See https://www.example.org for the data.",
-            1000.0 / 6.0,
-            1e-9,
-        );
-        assert_value(
-            &URL_PER_1K_WORDS,
-            "No links, only a lawww.example word.",
-            0.0,
-            0.0,
-        );
+        assert_value(&URL_PER_1K_WORDS, "See https://example.org and www.example.com for the data.", 250.0, 1e-9);
+        assert_value(&URL_PER_1K_WORDS, "See https://www.example.org for the data.", 1000.0 / 6.0, 1e-9);
+        assert_value(&URL_PER_1K_WORDS, "No links, only a lawww.example word.", 0.0, 0.0);
     }
 }

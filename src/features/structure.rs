@@ -21,9 +21,8 @@ pub(crate) fn ends_with_terminal(line: &str) -> bool {
 }
 
 /// Bullet markers that open a list line.
-const BULLETS: &[char] = &[
-    '•', '‣', '◦', '▪', '▫', '●', '○', '■', '□', '►', '▶', '✓', '✔', '-', '*', '+', '–', '—', '·',
-];
+const BULLETS: &[char] =
+    &['•', '‣', '◦', '▪', '▫', '●', '○', '■', '□', '►', '▶', '✓', '✔', '-', '*', '+', '–', '—', '·'];
 
 fn is_bullet_line(line: &str) -> bool {
     let mut chars = line.chars();
@@ -40,10 +39,7 @@ fn is_numbered_line(line: &str) -> bool {
     let digits = body.bytes().take_while(u8::is_ascii_digit).count();
     let rest = if digits > 0 && digits <= 3 {
         &body[digits..]
-    } else if body.len() > 1
-        && body.as_bytes()[0].is_ascii_lowercase()
-        && matches!(body.as_bytes()[1], b')')
-    {
+    } else if body.len() > 1 && body.as_bytes()[0].is_ascii_lowercase() && matches!(body.as_bytes()[1], b')') {
         &body[1..]
     } else {
         return false;
@@ -64,9 +60,7 @@ fn is_heading_line(line: &str) -> bool {
     let first = line.chars().next();
     words <= MAX_HEADING_WORDS
         && first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        && !line
-            .trim_end_matches(CLOSERS)
-            .ends_with(['.', '!', '?', ',', ';', ':', '。', '！', '？', '、'])
+        && !line.trim_end_matches(CLOSERS).ends_with(['.', '!', '?', ',', ';', ':', '。', '！', '？', '、'])
         && !is_bullet_line(line)
         && !is_numbered_line(line)
 }
@@ -87,10 +81,7 @@ pub(crate) fn snippet(s: &str, max: usize) -> String {
 
 /// Quoted snippets of the first few lines matching `pred`.
 fn line_evidence(doc: &Document, lines: impl Iterator<Item = Span>) -> Vec<String> {
-    lines
-        .take(5)
-        .map(|l| format!("{:?}", snippet(doc.slice(l), 80)))
-        .collect()
+    lines.take(5).map(|l| format!("{:?}", snippet(doc.slice(l), 80))).collect()
 }
 
 /// Share of lines that look like headings.
@@ -189,10 +180,7 @@ Limits: a debris cue, not authorship (debris marks scraped human pages in the tr
 /// Lowercase letters and digits of a line, single-spaced: lines equal in this form say the same.
 fn casefold_key(line: &str) -> String {
     let mut key = String::with_capacity(line.len());
-    for w in line
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
+    for w in line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
         if !key.is_empty() {
             key.push(' ');
         }
@@ -246,7 +234,9 @@ Limits: a debris cue.",
     applies: Applicability::Any,
     cue: Cue::Debris,
     compute: |doc: &Document, _: &Context| line_share(doc, |l| l.ends_with("...")),
-    evidence: Some(|doc: &Document, _: &Context| line_evidence(doc, doc.lines().iter().copied().filter(|l| doc.slice(*l).ends_with("...")))),
+    evidence: Some(|doc: &Document, _: &Context| {
+        line_evidence(doc, doc.lines().iter().copied().filter(|l| doc.slice(*l).ends_with("...")))
+    }),
 };
 
 /// Gopher's stop words (Rae et al. 2021).
@@ -322,7 +312,9 @@ Example: \"Well... maybe... not\" -> 2 / 3 = 0.6667.\n\
 Limits: not applicable without tokens.",
     applies: Applicability::Any,
     cue: Cue::Style,
-    compute: |doc: &Document, _: &Context| ratio(doc.text().matches("...").count() as f64, gopher_words(doc).count() as f64),
+    compute: |doc: &Document, _: &Context| {
+        ratio(doc.text().matches("...").count() as f64, gopher_words(doc).count() as f64)
+    },
     evidence: None,
 };
 
@@ -441,36 +433,16 @@ mod tests {
             2.0 / 3.0,
             1e-12,
         );
-        assert_value(
-            &BULLET_LINE_RATIO,
-            "Items:\n- one\n- two\n• three",
-            0.75,
-            1e-12,
-        );
-        assert_value(
-            &NUMBERED_LINE_RATIO,
-            "Steps\n1. Mix\n2) Bake\n(3) Eat",
-            0.75,
-            1e-12,
-        );
-        assert_value(
-            &TERMINAL_PUNCT_LINE_RATIO,
-            "Home\nHe left.\n\"Why?\" she asked.\nShare this",
-            0.5,
-            1e-12,
-        );
+        assert_value(&BULLET_LINE_RATIO, "Items:\n- one\n- two\n• three", 0.75, 1e-12);
+        assert_value(&NUMBERED_LINE_RATIO, "Steps\n1. Mix\n2) Bake\n(3) Eat", 0.75, 1e-12);
+        assert_value(&TERMINAL_PUNCT_LINE_RATIO, "Home\nHe left.\n\"Why?\" she asked.\nShare this", 0.5, 1e-12);
         assert_value(
             &SHORT_LINE_RATIO,
             "Menu\nThis line is certainly longer than thirty characters.\nLog in",
             2.0 / 3.0,
             1e-12,
         );
-        assert_value(
-            &ELLIPSIS_LINE_RATIO,
-            "Read this...\nA full line.\nAnd more…",
-            2.0 / 3.0,
-            1e-12,
-        );
+        assert_value(&ELLIPSIS_LINE_RATIO, "Read this...\nA full line.\nAnd more…", 2.0 / 3.0, 1e-12);
         assert_na(&HEADING_LINE_RATIO, "");
     }
 
@@ -501,47 +473,19 @@ mod tests {
         assert_value(&GOPHER_STOP_WORD_COUNT, english, 10.0, 0.0);
         assert_value(&MEAN_WORD_LENGTH_CHARS, "I paid $20 today.", 3.0, 1e-12);
         assert_value(&HASH_TO_WORD_RATIO, "#news #today big day", 0.5, 1e-12);
-        assert_value(
-            &ELLIPSIS_TO_WORD_RATIO,
-            "Well... maybe... not",
-            2.0 / 3.0,
-            1e-12,
-        );
+        assert_value(&ELLIPSIS_TO_WORD_RATIO, "Well... maybe... not", 2.0 / 3.0, 1e-12);
         assert_value(&ALPHA_WORD_RATIO, "Call 555 1234 now 🙂", 0.4, 1e-12);
         assert_na(&ALPHA_WORD_RATIO, "...");
-        assert!(value(
-            &GOPHER_STOP_WORD_COUNT,
-            "Der Hund des Nachbarn bellt jeden Morgen laut und die Katze schläft."
-        )
-        .is_none());
+        assert!(value(&GOPHER_STOP_WORD_COUNT, "Der Hund des Nachbarn bellt jeden Morgen laut und die Katze schläft.")
+            .is_none());
     }
 
     #[test]
     fn punctuation_style() {
-        assert_value(
-            &COMMA_PER_SENTENCE,
-            "Red, green, and blue. Done.",
-            1.0,
-            1e-12,
-        );
-        assert_value(
-            &COLON_SEMICOLON_PER_SENTENCE,
-            "Note: it works; mostly. Fine.",
-            1.0,
-            1e-12,
-        );
-        assert_value(
-            &DASH_PAREN_PER_SENTENCE,
-            "It was late - too late (again). Yes — really.",
-            1.5,
-            1e-12,
-        );
-        assert_value(
-            &QUESTION_EXCLAMATION_RATIO,
-            "Why? Because. Wow!",
-            2.0 / 3.0,
-            1e-12,
-        );
+        assert_value(&COMMA_PER_SENTENCE, "Red, green, and blue. Done.", 1.0, 1e-12);
+        assert_value(&COLON_SEMICOLON_PER_SENTENCE, "Note: it works; mostly. Fine.", 1.0, 1e-12);
+        assert_value(&DASH_PAREN_PER_SENTENCE, "It was late - too late (again). Yes — really.", 1.5, 1e-12);
+        assert_value(&QUESTION_EXCLAMATION_RATIO, "Why? Because. Wow!", 2.0 / 3.0, 1e-12);
         assert_na(&COMMA_PER_SENTENCE, "");
     }
 }

@@ -14,19 +14,10 @@ pub(crate) fn csv_records(
     path: String,
     opts: InputOptions,
 ) -> impl Iterator<Item = InputItem> {
-    let mut rdr = csv::ReaderBuilder::new()
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(reader);
+    let mut rdr = csv::ReaderBuilder::new().flexible(true).has_headers(true).from_reader(reader);
     let header = match rdr.byte_headers() {
-        Ok(h) => Ok(h
-            .iter()
-            .map(|f| String::from_utf8_lossy(f).trim().to_string())
-            .collect::<Vec<_>>()),
-        Err(e) => Err(ArticleError::new(
-            Origin::at(&path, 1),
-            format!("cannot read the CSV header: {e}"),
-        )),
+        Ok(h) => Ok(h.iter().map(|f| String::from_utf8_lossy(f).trim().to_string()).collect::<Vec<_>>()),
+        Err(e) => Err(ArticleError::new(Origin::at(&path, 1), format!("cannot read the CSV header: {e}"))),
     };
     let mut state = match header {
         Err(e) => CsvState::Failed(Some(e)),
@@ -36,7 +27,11 @@ pub(crate) fn csv_records(
         Ok(h) => match h.iter().position(|c| c == &opts.text_col) {
             None => CsvState::Failed(Some(ArticleError::new(
                 Origin::at(&path, 1),
-                format!("no column {:?} in the header (columns: {}); name the text column with --text-col", opts.text_col, h.join(", ")),
+                format!(
+                    "no column {:?} in the header (columns: {}); name the text column with --text-col",
+                    opts.text_col,
+                    h.join(", ")
+                ),
             ))),
             Some(text_idx) => {
                 let id_idx = h.iter().position(|c| c == &opts.id_col);
@@ -46,25 +41,17 @@ pub(crate) fn csv_records(
     };
     std::iter::from_fn(move || match &mut state {
         CsvState::Failed(e) => e.take().map(Err),
-        CsvState::Reading {
-            rdr,
-            header,
-            text_idx,
-            id_idx,
-        } => {
+        CsvState::Reading { rdr, header, text_idx, id_idx } => {
             let mut rec = csv::ByteRecord::new();
             match rdr.read_byte_record(&mut rec) {
                 Ok(false) => None,
                 Ok(true) => {
                     let line = rec.position().map_or(0, |p| p.line());
-                    Some(csv_article(
-                        &rec, line, &path, header, *text_idx, *id_idx, &opts,
-                    ))
+                    Some(csv_article(&rec, line, &path, header, *text_idx, *id_idx, &opts))
                 }
                 Err(e) => {
                     let line = e.position().map_or(0, |p| p.line());
-                    let err =
-                        ArticleError::new(Origin::at(&path, line), format!("unreadable CSV: {e}"));
+                    let err = ArticleError::new(Origin::at(&path, line), format!("unreadable CSV: {e}"));
                     // After an I/O error the stream cannot go on; a parse error is per record.
                     if matches!(e.kind(), csv::ErrorKind::Io(_)) {
                         state = CsvState::Failed(None);
@@ -78,12 +65,7 @@ pub(crate) fn csv_records(
 
 enum CsvState {
     Failed(Option<ArticleError>),
-    Reading {
-        rdr: csv::Reader<Box<dyn BufRead + Send>>,
-        header: Vec<String>,
-        text_idx: usize,
-        id_idx: Option<usize>,
-    },
+    Reading { rdr: csv::Reader<Box<dyn BufRead + Send>>, header: Vec<String>, text_idx: usize, id_idx: Option<usize> },
 }
 
 fn csv_article(
@@ -110,12 +92,8 @@ fn csv_article(
     if raw.len() > opts.max_article_bytes {
         return Err(ArticleError::new(origin, too_big(opts.max_article_bytes)));
     }
-    let text = decode_utf8(raw.to_vec(), opts.lossy_utf8).map_err(|p| {
-        ArticleError::new(
-            origin.clone(),
-            format!("column {:?}: {p}", header[text_idx]),
-        )
-    })?;
+    let text = decode_utf8(raw.to_vec(), opts.lossy_utf8)
+        .map_err(|p| ArticleError::new(origin.clone(), format!("column {:?}: {p}", header[text_idx])))?;
     let id = match id_idx.map(|i| String::from_utf8_lossy(&rec[i]).trim().to_string()) {
         Some(id) if !id.is_empty() => id,
         _ => format!("{path}:{line}"),
@@ -126,12 +104,7 @@ fn csv_article(
         .filter(|(i, _)| *i != text_idx && Some(*i) != id_idx)
         .map(|(i, name)| (name.clone(), String::from_utf8_lossy(&rec[i]).into_owned()))
         .collect();
-    Ok(Article {
-        id,
-        origin,
-        text,
-        meta,
-    })
+    Ok(Article { id, origin, text, meta })
 }
 
 /// Articles from a JSON Lines stream.
@@ -149,22 +122,18 @@ pub(crate) fn jsonl_records(
         }
         line_no += 1;
         let origin = Origin::at(&path, line_no);
-        let (len, truncated) =
-            match read_line_bounded(&mut reader, &mut buf, opts.max_article_bytes) {
-                Ok(r) => r,
-                Err(e) => {
-                    done = true;
-                    return Some(Err(ArticleError::new(origin, format!("cannot read: {e}"))));
-                }
-            };
+        let (len, truncated) = match read_line_bounded(&mut reader, &mut buf, opts.max_article_bytes) {
+            Ok(r) => r,
+            Err(e) => {
+                done = true;
+                return Some(Err(ArticleError::new(origin, format!("cannot read: {e}"))));
+            }
+        };
         if len == 0 {
             return None;
         }
         if truncated {
-            return Some(Err(ArticleError::new(
-                origin,
-                too_big(opts.max_article_bytes),
-            )));
+            return Some(Err(ArticleError::new(origin, too_big(opts.max_article_bytes))));
         }
         if buf.iter().all(u8::is_ascii_whitespace) {
             continue;
@@ -173,49 +142,26 @@ pub(crate) fn jsonl_records(
     })
 }
 
-fn jsonl_article(
-    line: &[u8],
-    origin: Origin,
-    path: &str,
-    line_no: u64,
-    opts: &InputOptions,
-) -> InputItem {
-    let bytes = if opts.lossy_utf8 {
-        String::from_utf8_lossy(line).into_owned().into_bytes()
-    } else {
-        line.to_vec()
-    };
+fn jsonl_article(line: &[u8], origin: Origin, path: &str, line_no: u64, opts: &InputOptions) -> InputItem {
+    let bytes = if opts.lossy_utf8 { String::from_utf8_lossy(line).into_owned().into_bytes() } else { line.to_vec() };
     let value: serde_json::Value = match serde_json::from_slice(&bytes) {
         Ok(v) => v,
         Err(e) if e.is_data() || e.is_syntax() || e.is_eof() => {
-            let hint = if std::str::from_utf8(line).is_err() {
-                " (invalid UTF-8? --lossy-utf8 reads it anyway)"
-            } else {
-                ""
-            };
-            return Err(ArticleError::new(
-                origin,
-                format!("not valid JSON: {e}{hint}"),
-            ));
+            let hint =
+                if std::str::from_utf8(line).is_err() { " (invalid UTF-8? --lossy-utf8 reads it anyway)" } else { "" };
+            return Err(ArticleError::new(origin, format!("not valid JSON: {e}{hint}")));
         }
         Err(e) => return Err(ArticleError::new(origin, format!("cannot parse: {e}"))),
     };
     let serde_json::Value::Object(map) = value else {
-        return Err(ArticleError::new(
-            origin,
-            "not a JSON object (one object per line expected)",
-        ));
+        return Err(ArticleError::new(origin, "not a JSON object (one object per line expected)"));
     };
     let text = match map.get(&opts.text_field) {
         Some(serde_json::Value::String(s)) => s.clone(),
         Some(other) => {
             return Err(ArticleError::new(
                 origin,
-                format!(
-                    "field {:?} is {}, not a string",
-                    opts.text_field,
-                    json_kind(other)
-                ),
+                format!("field {:?} is {}, not a string", opts.text_field, json_kind(other)),
             ));
         }
         None => {
@@ -240,12 +186,7 @@ fn jsonl_article(
         .filter(|(k, _)| **k != opts.text_field && **k != opts.id_field)
         .filter_map(|(k, v)| scalar_string(v).map(|s| (k.clone(), s)))
         .collect();
-    Ok(Article {
-        id,
-        origin,
-        text,
-        meta,
-    })
+    Ok(Article { id, origin, text, meta })
 }
 
 fn json_kind(v: &serde_json::Value) -> &'static str {
@@ -291,11 +232,7 @@ pub(crate) fn read_line_bounded(
             Some(i) => (i + 1, true),
             None => (chunk.len(), false),
         };
-        let content = if found {
-            &chunk[..take - 1]
-        } else {
-            &chunk[..take]
-        };
+        let content = if found { &chunk[..take - 1] } else { &chunk[..take] };
         if !truncated {
             if buf.len() + content.len() > limit {
                 truncated = true;
@@ -325,42 +262,26 @@ mod tests {
     use super::*;
 
     fn csv(data: &str) -> Vec<InputItem> {
-        csv_records(
-            Box::new(std::io::Cursor::new(data.as_bytes().to_vec())),
-            "t.csv".into(),
-            InputOptions::default(),
-        )
-        .collect()
+        csv_records(Box::new(std::io::Cursor::new(data.as_bytes().to_vec())), "t.csv".into(), InputOptions::default())
+            .collect()
     }
 
     fn jsonl(data: &[u8]) -> Vec<InputItem> {
-        jsonl_records(
-            Box::new(std::io::Cursor::new(data.to_vec())),
-            "t.jsonl".into(),
-            InputOptions::default(),
-        )
-        .collect()
+        jsonl_records(Box::new(std::io::Cursor::new(data.to_vec())), "t.jsonl".into(), InputOptions::default())
+            .collect()
     }
 
     #[test]
     fn csv_rows_ids_and_meta() {
-        let items =
-            csv("id,text,label\na,\"Hello, world\",human\n,\"two\nlines\",machine\nc,short\n");
+        let items = csv("id,text,label\na,\"Hello, world\",human\n,\"two\nlines\",machine\nc,short\n");
         assert_eq!(items.len(), 3);
         let a = items[0].as_ref().unwrap();
-        assert_eq!(
-            (a.id.as_str(), a.text.as_str(), a.meta("label")),
-            ("a", "Hello, world", Some("human"))
-        );
+        assert_eq!((a.id.as_str(), a.text.as_str(), a.meta("label")), ("a", "Hello, world", Some("human")));
         let b = items[1].as_ref().unwrap();
         assert_eq!(b.id, "t.csv:3");
         let c = items[2].as_ref().unwrap_err();
         assert_eq!(c.origin, Origin::at("t.csv", 5));
-        assert!(
-            c.problem.contains("has 2 fields but the header has 3"),
-            "{}",
-            c.problem
-        );
+        assert!(c.problem.contains("has 2 fields but the header has 3"), "{}", c.problem);
     }
 
     #[test]
@@ -368,19 +289,18 @@ mod tests {
         let items = csv("id,body\n1,x\n");
         assert_eq!(items.len(), 1);
         let e = items[0].as_ref().unwrap_err();
-        assert_eq!(e.to_string(), "t.csv:1: no column \"text\" in the header (columns: id, body); name the text column with --text-col");
+        assert_eq!(
+            e.to_string(),
+            "t.csv:1: no column \"text\" in the header (columns: id, body); name the text column with --text-col"
+        );
     }
 
     #[test]
     fn csv_invalid_utf8_row_is_skipped() {
         let mut data = b"id,text\n1,ok\n2,bad \xff byte\n3,fine\n".to_vec();
         data.extend_from_slice(b"");
-        let items: Vec<_> = csv_records(
-            Box::new(std::io::Cursor::new(data)),
-            "t.csv".into(),
-            InputOptions::default(),
-        )
-        .collect();
+        let items: Vec<_> =
+            csv_records(Box::new(std::io::Cursor::new(data)), "t.csv".into(), InputOptions::default()).collect();
         assert!(items[0].is_ok() && items[2].is_ok());
         let e = items[1].as_ref().unwrap_err();
         assert_eq!(e.origin.line, Some(3));
@@ -394,22 +314,10 @@ mod tests {
         let x = items[0].as_ref().unwrap();
         assert_eq!((x.id.as_str(), x.meta("n")), ("x", Some("3")));
         assert_eq!(items[1].as_ref().unwrap_err().origin.line, Some(3));
-        assert!(items[2]
-            .as_ref()
-            .unwrap_err()
-            .problem
-            .contains("is a number, not a string"));
-        assert!(items[3]
-            .as_ref()
-            .unwrap_err()
-            .problem
-            .contains("not a JSON object"));
+        assert!(items[2].as_ref().unwrap_err().problem.contains("is a number, not a string"));
+        assert!(items[3].as_ref().unwrap_err().problem.contains("not a JSON object"));
         assert_eq!(items[4].as_ref().unwrap().id, "7");
-        assert!(items[5]
-            .as_ref()
-            .unwrap_err()
-            .problem
-            .starts_with("no field \"text\" (fields: body)"));
+        assert!(items[5].as_ref().unwrap_err().problem.starts_with("no field \"text\" (fields: body)"));
     }
 
     #[test]

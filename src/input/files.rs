@@ -29,20 +29,13 @@ pub enum WalkItem {
 
 /// The file's name without a compression suffix, and whether it had one.
 fn strip_compression(name: &str) -> &str {
-    name.strip_suffix(".gz")
-        .or_else(|| name.strip_suffix(".zst"))
-        .unwrap_or(name)
+    name.strip_suffix(".gz").or_else(|| name.strip_suffix(".zst")).unwrap_or(name)
 }
 
 fn extension(path: &Path) -> String {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
+    let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
     let base = strip_compression(&name);
-    base.rsplit_once('.')
-        .map(|(_, e)| e.to_string())
-        .unwrap_or_default()
+    base.rsplit_once('.').map(|(_, e)| e.to_string()).unwrap_or_default()
 }
 
 /// The format of `path`: `forced` unless it is `Auto`, else by extension.
@@ -74,10 +67,7 @@ fn walk_into(dir: &Path, id_base: &Path, visited: &mut HashSet<PathBuf>, out: &m
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            out.push(WalkItem::Error(ArticleError::new(
-                origin(id_base),
-                io_problem("cannot read directory", &e),
-            )));
+            out.push(WalkItem::Error(ArticleError::new(origin(id_base), io_problem("cannot read directory", &e))));
             return;
         }
     };
@@ -85,10 +75,9 @@ fn walk_into(dir: &Path, id_base: &Path, visited: &mut HashSet<PathBuf>, out: &m
     for entry in entries {
         match entry {
             Ok(e) => names.push(e.file_name()),
-            Err(e) => out.push(WalkItem::Error(ArticleError::new(
-                origin(id_base),
-                io_problem("cannot list directory", &e),
-            ))),
+            Err(e) => {
+                out.push(WalkItem::Error(ArticleError::new(origin(id_base), io_problem("cannot list directory", &e))))
+            }
         }
     }
     names.sort();
@@ -99,16 +88,12 @@ fn walk_into(dir: &Path, id_base: &Path, visited: &mut HashSet<PathBuf>, out: &m
         let meta = match std::fs::metadata(&path) {
             Ok(m) => m,
             Err(e) => {
-                let what =
-                    if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
-                        "broken symbolic link"
-                    } else {
-                        "cannot read"
-                    };
-                out.push(WalkItem::Error(ArticleError::new(
-                    origin(&id),
-                    io_problem(what, &e),
-                )));
+                let what = if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+                    "broken symbolic link"
+                } else {
+                    "cannot read"
+                };
+                out.push(WalkItem::Error(ArticleError::new(origin(&id), io_problem(what, &e))));
                 continue;
             }
         };
@@ -117,23 +102,14 @@ fn walk_into(dir: &Path, id_base: &Path, visited: &mut HashSet<PathBuf>, out: &m
                 Ok(canon) if !visited.insert(canon.clone()) => {
                     out.push(WalkItem::Error(ArticleError::new(
                         origin(&id),
-                        format!(
-                            "symbolic link loop: {} was already visited; skipped",
-                            canon.display()
-                        ),
+                        format!("symbolic link loop: {} was already visited; skipped", canon.display()),
                     )));
                 }
                 Ok(_) => walk_into(&path, &id, visited, out),
-                Err(e) => out.push(WalkItem::Error(ArticleError::new(
-                    origin(&id),
-                    io_problem("cannot resolve", &e),
-                ))),
+                Err(e) => out.push(WalkItem::Error(ArticleError::new(origin(&id), io_problem("cannot resolve", &e)))),
             }
         } else if meta.is_file() && DIRECTORY_EXTENSIONS.contains(&extension(&path).as_str()) {
-            out.push(WalkItem::File {
-                path,
-                id: id.to_string_lossy().into_owned(),
-            });
+            out.push(WalkItem::File { path, id: id.to_string_lossy().into_owned() });
         }
     }
 }
@@ -141,14 +117,9 @@ fn walk_into(dir: &Path, id_base: &Path, visited: &mut HashSet<PathBuf>, out: &m
 /// Open a file for reading, decompressing `.gz` and `.zst` transparently.
 pub(crate) fn open(path: &Path, opts: &InputOptions) -> io::Result<Box<dyn BufRead + Send>> {
     let file = CountingReader::new(File::open(path)?, opts);
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
+    let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
     Ok(if name.ends_with(".gz") {
-        Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(
-            BufReader::new(file),
-        )))
+        Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(BufReader::new(file))))
     } else if name.ends_with(".zst") {
         Box::new(BufReader::new(ZstdReader::new(BufReader::new(file))))
     } else {
@@ -180,8 +151,7 @@ pub(crate) fn read_whole(
             ));
         }
     }
-    let text =
-        decode_utf8(bytes, opts.lossy_utf8).map_err(|p| ArticleError::new(origin.clone(), p))?;
+    let text = decode_utf8(bytes, opts.lossy_utf8).map_err(|p| ArticleError::new(origin.clone(), p))?;
     Ok(Article::new(id, origin, text))
 }
 
@@ -202,9 +172,7 @@ enum ZstdState<R: BufRead> {
 
 impl<R: BufRead> ZstdReader<R> {
     fn new(inner: R) -> Self {
-        ZstdReader {
-            state: ZstdState::Idle(inner),
-        }
+        ZstdReader { state: ZstdState::Idle(inner) }
     }
 }
 
@@ -227,8 +195,7 @@ impl<R: BufRead> Read for ZstdReader<R> {
                     }
                     // Skippable frames: magic 0x184D2A5? then a 4-byte length.
                     let head = src.fill_buf()?;
-                    if head.len() >= 8 && head[1..4] == [0x2A, 0x4D, 0x18] && head[0] & 0xF0 == 0x50
-                    {
+                    if head.len() >= 8 && head[1..4] == [0x2A, 0x4D, 0x18] && head[0] & 0xF0 == 0x50 {
                         let len = u32::from_le_bytes([head[4], head[5], head[6], head[7]]) as u64;
                         src.consume(8);
                         io::copy(&mut (&mut src).take(len), &mut io::sink())?;
@@ -237,12 +204,7 @@ impl<R: BufRead> Read for ZstdReader<R> {
                     }
                     match ruzstd::decoding::StreamingDecoder::new(src) {
                         Ok(dec) => self.state = ZstdState::Frame(Box::new(dec)),
-                        Err(e) => {
-                            return Err(io::Error::new(
-                                io::ErrorKind::InvalidData,
-                                format!("zstd: {e}"),
-                            ))
-                        }
+                        Err(e) => return Err(io::Error::new(io::ErrorKind::InvalidData, format!("zstd: {e}"))),
                     }
                 }
             }
@@ -256,26 +218,11 @@ mod tests {
 
     #[test]
     fn formats_by_extension() {
-        assert_eq!(
-            format_of(Path::new("a.csv"), InputFormat::Auto),
-            InputFormat::Csv
-        );
-        assert_eq!(
-            format_of(Path::new("a.JSONL.gz"), InputFormat::Auto),
-            InputFormat::Jsonl
-        );
-        assert_eq!(
-            format_of(Path::new("a.htm.zst"), InputFormat::Auto),
-            InputFormat::Html
-        );
-        assert_eq!(
-            format_of(Path::new("notes"), InputFormat::Auto),
-            InputFormat::Text
-        );
-        assert_eq!(
-            format_of(Path::new("a.csv"), InputFormat::Text),
-            InputFormat::Text
-        );
+        assert_eq!(format_of(Path::new("a.csv"), InputFormat::Auto), InputFormat::Csv);
+        assert_eq!(format_of(Path::new("a.JSONL.gz"), InputFormat::Auto), InputFormat::Jsonl);
+        assert_eq!(format_of(Path::new("a.htm.zst"), InputFormat::Auto), InputFormat::Html);
+        assert_eq!(format_of(Path::new("notes"), InputFormat::Auto), InputFormat::Text);
+        assert_eq!(format_of(Path::new("a.csv"), InputFormat::Text), InputFormat::Text);
     }
 
     #[test]
@@ -283,26 +230,18 @@ mod tests {
         use std::io::Write;
         let dir = tempfile::tempdir().unwrap();
         let gz = dir.path().join("a.txt.gz");
-        let mut enc =
-            flate2::write::GzEncoder::new(File::create(&gz).unwrap(), flate2::Compression::fast());
+        let mut enc = flate2::write::GzEncoder::new(File::create(&gz).unwrap(), flate2::Compression::fast());
         enc.write_all(b"hello gzip").unwrap();
         enc.finish().unwrap();
         let mut s = String::new();
-        open(&gz, &InputOptions::default())
-            .unwrap()
-            .read_to_string(&mut s)
-            .unwrap();
+        open(&gz, &InputOptions::default()).unwrap().read_to_string(&mut s).unwrap();
         assert_eq!(s, "hello gzip");
 
         // Two zstd frames back to back, with a skippable frame between them.
         let mut data = Vec::new();
         for part in [&b"first "[..], &b"second"[..]] {
             let mut frame = Vec::new();
-            ruzstd::encoding::compress(
-                part,
-                &mut frame,
-                ruzstd::encoding::CompressionLevel::Fastest,
-            );
+            ruzstd::encoding::compress(part, &mut frame, ruzstd::encoding::CompressionLevel::Fastest);
             data.extend_from_slice(&frame);
             if part.starts_with(b"first") {
                 data.extend_from_slice(&[0x50, 0x2A, 0x4D, 0x18, 3, 0, 0, 0, 9, 9, 9]);
@@ -311,10 +250,7 @@ mod tests {
         let zst = dir.path().join("b.txt.zst");
         std::fs::write(&zst, data).unwrap();
         let mut s = String::new();
-        open(&zst, &InputOptions::default())
-            .unwrap()
-            .read_to_string(&mut s)
-            .unwrap();
+        open(&zst, &InputOptions::default()).unwrap().read_to_string(&mut s).unwrap();
         assert_eq!(s, "first second");
     }
 }

@@ -11,15 +11,11 @@ use std::cell::RefCell;
 
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
-use html5ever::tokenizer::{
-    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
-};
+use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts};
 
 /// Elements whose content is not part of the article.
-const SKIPPED: &[&str] = &[
-    "head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "canvas",
-    "nav", "footer",
-];
+const SKIPPED: &[&str] =
+    &["head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "canvas", "nav", "footer"];
 
 /// Blocks that start a new paragraph.
 const PARAGRAPH_BLOCKS: &[&str] = &[
@@ -67,10 +63,8 @@ const LINE_BLOCKS: &[&str] = &[
 ];
 
 /// Void elements never have an end tag, so they never open a skipped region.
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
-    "wbr",
-];
+const VOID: &[&str] =
+    &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
 
 #[derive(Default)]
 struct State {
@@ -95,14 +89,8 @@ impl State {
             return;
         }
         for c in s.chars() {
-            let c = if c == '\n' || c == '\r' || c == '\t' {
-                ' '
-            } else {
-                c
-            };
-            if c == ' '
-                && (self.out.ends_with(' ') || self.out.ends_with('\n') || self.out.is_empty())
-            {
+            let c = if c == '\n' || c == '\r' || c == '\t' { ' ' } else { c };
+            if c == ' ' && (self.out.ends_with(' ') || self.out.ends_with('\n') || self.out.is_empty()) {
                 continue;
             }
             self.out.push(c);
@@ -189,9 +177,7 @@ impl TokenSink for Sink {
 
 /// The visible text of an HTML page, blocks separated by line breaks.
 pub fn extract_text(html: &str) -> String {
-    let sink = Sink {
-        state: RefCell::new(State::default()),
-    };
+    let sink = Sink { state: RefCell::new(State::default()) };
     let tok = Tokenizer::new(sink, TokenizerOpts::default());
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(html));
@@ -215,15 +201,15 @@ mod tests {
 <div class="more"><button>Load More</button></div>
 <ul><li>One</li><li>Two</li></ul>
 <footer>All rights reserved</footer></body></html>"#;
-        assert_eq!(extract_text(html), "Storm & Flood\n\nThe river rose overnight.\n\nResidents left early.\n\nLoad More\n\nOne\nTwo");
+        assert_eq!(
+            extract_text(html),
+            "Storm & Flood\n\nThe river rose overnight.\n\nResidents left early.\n\nLoad More\n\nOne\nTwo"
+        );
     }
 
     #[test]
     fn broken_markup_does_not_lose_text() {
-        assert_eq!(
-            extract_text("<p>Unclosed <i>tags<p>Next &copy; 2024"),
-            "Unclosed tags\n\nNext © 2024"
-        );
+        assert_eq!(extract_text("<p>Unclosed <i>tags<p>Next &copy; 2024"), "Unclosed tags\n\nNext © 2024");
         assert_eq!(extract_text("<nav>menu<body>x</body><p>after</p>"), "after");
         assert_eq!(extract_text(""), "");
         assert_eq!(extract_text("plain text, no tags"), "plain text, no tags");

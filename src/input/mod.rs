@@ -92,21 +92,14 @@ enum Pending {
     /// A command-line argument, not yet looked at.
     Arg(String),
     /// A file found under a directory, with its id (the argument joined with the path below).
-    File {
-        path: std::path::PathBuf,
-        id: String,
-    },
+    File { path: std::path::PathBuf, id: String },
     /// A problem found while walking a directory.
     Error(ArticleError),
 }
 
 /// Read articles from `paths` (files, directories, or `-` for stdin).
 pub fn read(paths: &[String], opts: InputOptions) -> Inputs {
-    Inputs {
-        pending: paths.iter().cloned().map(Pending::Arg).collect(),
-        current: None,
-        opts,
-    }
+    Inputs { pending: paths.iter().cloned().map(Pending::Arg).collect(), current: None, opts }
 }
 
 impl Iterator for Inputs {
@@ -132,20 +125,15 @@ impl Iterator for Inputs {
                             InputFormat::Auto => InputFormat::Text,
                             f => f,
                         };
-                        let stdin: Box<dyn BufRead + Send> = Box::new(io::BufReader::new(
-                            CountingReader::new(io::stdin(), &self.opts),
-                        ));
-                        self.current =
-                            Some(source_from_reader(stdin, "-", "-", format, &self.opts));
+                        let stdin: Box<dyn BufRead + Send> =
+                            Box::new(io::BufReader::new(CountingReader::new(io::stdin(), &self.opts)));
+                        self.current = Some(source_from_reader(stdin, "-", "-", format, &self.opts));
                         continue;
                     }
                     let path = std::path::PathBuf::from(&arg);
                     match std::fs::metadata(&path) {
                         Err(e) => {
-                            return Some(Err(ArticleError::new(
-                                Origin::file(&arg),
-                                io_problem("cannot read", &e),
-                            )))
+                            return Some(Err(ArticleError::new(Origin::file(&arg), io_problem("cannot read", &e))))
                         }
                         Ok(m) if m.is_dir() => {
                             // Files of the directory go first, in sorted order.
@@ -176,19 +164,13 @@ pub(crate) fn io_problem(what: &str, e: &io::Error) -> String {
 }
 
 /// Open `path` (decompressing `.gz` / `.zst`) and read it as `format`.
-fn open_source(
-    path: &std::path::Path,
-    id: &str,
-    format: InputFormat,
-    opts: &InputOptions,
-) -> Source {
+fn open_source(path: &std::path::Path, id: &str, format: InputFormat, opts: &InputOptions) -> Source {
     let display = id.to_string();
     match files::open(path, opts) {
         Ok(reader) => source_from_reader(reader, id, &display, format, opts),
-        Err(e) => Box::new(std::iter::once(Err(ArticleError::new(
-            Origin::file(display),
-            io_problem("cannot open", &e),
-        )))),
+        Err(e) => {
+            Box::new(std::iter::once(Err(ArticleError::new(Origin::file(display), io_problem("cannot open", &e)))))
+        }
     }
 }
 
@@ -200,25 +182,15 @@ fn source_from_reader(
     opts: &InputOptions,
 ) -> Source {
     match format {
-        InputFormat::Csv => Box::new(delimited::csv_records(
-            reader,
-            display.to_string(),
-            opts.clone(),
-        )),
-        InputFormat::Jsonl => Box::new(delimited::jsonl_records(
-            reader,
-            display.to_string(),
-            opts.clone(),
-        )),
-        InputFormat::Html => Box::new(std::iter::once(
-            files::read_whole(reader, id, display, opts).map(|mut a| {
-                a.text = html::extract_text(&a.text);
-                a
-            }),
-        )),
-        InputFormat::Text | InputFormat::Auto => Box::new(std::iter::once(files::read_whole(
-            reader, id, display, opts,
-        ))),
+        InputFormat::Csv => Box::new(delimited::csv_records(reader, display.to_string(), opts.clone())),
+        InputFormat::Jsonl => Box::new(delimited::jsonl_records(reader, display.to_string(), opts.clone())),
+        InputFormat::Html => Box::new(std::iter::once(files::read_whole(reader, id, display, opts).map(|mut a| {
+            a.text = html::extract_text(&a.text);
+            a
+        }))),
+        InputFormat::Text | InputFormat::Auto => {
+            Box::new(std::iter::once(files::read_whole(reader, id, display, opts)))
+        }
     }
 }
 
@@ -230,10 +202,7 @@ pub(crate) struct CountingReader<R> {
 
 impl<R> CountingReader<R> {
     pub(crate) fn new(inner: R, opts: &InputOptions) -> Self {
-        CountingReader {
-            inner,
-            counter: opts.bytes_read.clone(),
-        }
+        CountingReader { inner, counter: opts.bytes_read.clone() }
     }
 }
 

@@ -94,11 +94,7 @@ pub struct EmbeddedLexicon {
 
 macro_rules! lexicon {
     ($lang:literal, $kind:ident, $file:literal) => {
-        EmbeddedLexicon {
-            lang: $lang,
-            kind: Kind::$kind,
-            text: include_str!(concat!($lang, "/", $file, ".txt")),
-        }
+        EmbeddedLexicon { lang: $lang, kind: Kind::$kind, text: include_str!(concat!($lang, "/", $file, ".txt")) }
     };
 }
 
@@ -175,11 +171,7 @@ pub fn parse_entries(text: &str) -> Result<Vec<(usize, String)>, (usize, String)
 /// The canonical form of an entry: NFC, lowercase, single spaces, typographic quotes folded.
 pub fn normalize_entry(entry: &str) -> String {
     let folded = crate::text::normalize::normalize(entry);
-    folded
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    folded.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
 /// Matches of every kind in one document: counts and the matched byte spans (for evidence).
@@ -226,9 +218,8 @@ pub struct LexiconSet {
 }
 
 /// The embedded lists, compiled once.
-pub static DEFAULT_LEXICONS: LazyLock<Arc<LexiconSet>> = LazyLock::new(|| {
-    Arc::new(LexiconSet::build(&[]).expect("embedded lexicons are valid (tested in data_hygiene)"))
-});
+pub static DEFAULT_LEXICONS: LazyLock<Arc<LexiconSet>> =
+    LazyLock::new(|| Arc::new(LexiconSet::build(&[]).expect("embedded lexicons are valid (tested in data_hygiene)")));
 
 /// A user's extension of one list: `<lang>/<kind>` and the file's path and content.
 #[derive(Debug, Clone)]
@@ -247,32 +238,17 @@ impl LexiconExtension {
     /// Parse a `--lexicon NAME=FILE` argument and read the file.
     pub fn from_arg(arg: &str) -> Result<LexiconExtension, Error> {
         let (name, path) = arg.split_once('=').ok_or_else(|| {
-            Error::config(
-                "--lexicon",
-                format!("{arg:?} is not NAME=FILE (e.g. en/buzzwords=my_words.txt)"),
-            )
+            Error::config("--lexicon", format!("{arg:?} is not NAME=FILE (e.g. en/buzzwords=my_words.txt)"))
         })?;
-        let (lang, kind_name) = name.split_once('/').ok_or_else(|| {
-            Error::config(
-                "--lexicon",
-                format!("{name:?} is not <lang>/<kind> (e.g. en/buzzwords)"),
-            )
-        })?;
+        let (lang, kind_name) = name
+            .split_once('/')
+            .ok_or_else(|| Error::config("--lexicon", format!("{name:?} is not <lang>/<kind> (e.g. en/buzzwords)")))?;
         let kind = Kind::from_name(kind_name).ok_or_else(|| {
             let names: Vec<_> = Kind::ALL.iter().map(|k| k.name()).collect();
-            Error::config(
-                "--lexicon",
-                format!(
-                    "unknown list kind {kind_name:?}; known: {}",
-                    names.join(", ")
-                ),
-            )
+            Error::config("--lexicon", format!("unknown list kind {kind_name:?}; known: {}", names.join(", ")))
         })?;
         if lang.len() != 2 || !lang.chars().all(|c| c.is_ascii_lowercase()) {
-            return Err(Error::config(
-                "--lexicon",
-                format!("{lang:?} is not a two-letter ISO 639-1 language code"),
-            ));
+            return Err(Error::config("--lexicon", format!("{lang:?} is not a two-letter ISO 639-1 language code")));
         }
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         let text = String::from_utf8(bytes).map_err(|e| Error::Lexicon {
@@ -280,12 +256,7 @@ impl LexiconExtension {
             origin: Origin::file(path),
             reason: format!("not valid UTF-8 ({e})"),
         })?;
-        Ok(LexiconExtension {
-            lang: lang.to_string(),
-            kind,
-            path: path.to_string(),
-            text,
-        })
+        Ok(LexiconExtension { lang: lang.to_string(), kind, path: path.to_string(), text })
     }
 }
 
@@ -293,37 +264,30 @@ impl LexiconSet {
     /// Compile the embedded lists plus `extensions`.
     pub fn build(extensions: &[LexiconExtension]) -> Result<LexiconSet, Error> {
         let mut per_lang: Vec<(String, Vec<(Kind, String)>)> = Vec::new();
-        let mut add =
-            |lang: &str, kind: Kind, name: &str, origin: &str, text: &str| -> Result<(), Error> {
-                let entries = parse_entries(text).map_err(|(line, reason)| Error::Lexicon {
-                    name: name.to_string(),
-                    origin: Origin::at(origin, line as u64),
-                    reason,
-                })?;
-                let slot = match per_lang.iter().position(|(l, _)| l == lang) {
-                    Some(i) => i,
-                    None => {
-                        per_lang.push((lang.to_string(), Vec::new()));
-                        per_lang.len() - 1
-                    }
-                };
-                let list = &mut per_lang[slot].1;
-                // An empty list still makes the kind available for the language.
-                list.push((kind, String::new()));
-                for (_, e) in entries {
-                    list.push((kind, e));
+        let mut add = |lang: &str, kind: Kind, name: &str, origin: &str, text: &str| -> Result<(), Error> {
+            let entries = parse_entries(text).map_err(|(line, reason)| Error::Lexicon {
+                name: name.to_string(),
+                origin: Origin::at(origin, line as u64),
+                reason,
+            })?;
+            let slot = match per_lang.iter().position(|(l, _)| l == lang) {
+                Some(i) => i,
+                None => {
+                    per_lang.push((lang.to_string(), Vec::new()));
+                    per_lang.len() - 1
                 }
-                Ok(())
             };
+            let list = &mut per_lang[slot].1;
+            // An empty list still makes the kind available for the language.
+            list.push((kind, String::new()));
+            for (_, e) in entries {
+                list.push((kind, e));
+            }
+            Ok(())
+        };
         for l in LEXICONS {
             let name = format!("{}/{}", l.lang, l.kind.name());
-            add(
-                l.lang,
-                l.kind,
-                &name,
-                &format!("src/lexicon/{name}.txt"),
-                l.text,
-            )?;
+            add(l.lang, l.kind, &name, &format!("src/lexicon/{name}.txt"), l.text)?;
         }
         for ext in extensions {
             let name = format!("{}/{}", ext.lang, ext.kind.name());
@@ -347,8 +311,7 @@ impl LexiconSet {
 
     /// Whether `lang` has a list of `kind`.
     pub fn has(&self, lang: &str, kind: Kind) -> bool {
-        self.language(lang)
-            .is_some_and(|m| m.available[kind.slot()])
+        self.language(lang).is_some_and(|m| m.available[kind.slot()])
     }
 
     /// Count every kind in `doc` (cached in the document).
@@ -376,11 +339,8 @@ impl LexiconSet {
                 let kind = m.pattern_kinds[mat.pattern().as_usize()];
                 candidates[kind.slot()].push((s as u32, e as u32));
             }
-            let sentence_starts: Vec<u32> = doc
-                .sentences()
-                .iter()
-                .map(|s| sentence_body_start(doc, s.start, s.end))
-                .collect();
+            let sentence_starts: Vec<u32> =
+                doc.sentences().iter().map(|s| sentence_body_start(doc, s.start, s.end)).collect();
             for kind in Kind::ALL {
                 let c = &mut candidates[kind.slot()];
                 if c.is_empty() {
@@ -435,8 +395,7 @@ fn is_boilerplate_line(ac: &AhoCorasick, line: &str) -> bool {
     }
     let canon = canonical_boilerplate(line);
     let bytes = canon.as_bytes();
-    ac.find_overlapping_iter(&canon)
-        .any(|m| at_word_boundary(bytes, &canon, m.start(), m.end()))
+    ac.find_overlapping_iter(&canon).any(|m| at_word_boundary(bytes, &canon, m.start(), m.end()))
 }
 
 /// Lowercase with each run of digits replaced by `<n>`.
@@ -471,10 +430,7 @@ fn at_word_boundary(bytes: &[u8], text: &str, s: usize, e: usize) -> bool {
         if b < 0x80 {
             !b.is_ascii_alphanumeric()
         } else {
-            !text[..s]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
+            !text[..s].chars().next_back().is_some_and(char::is_alphanumeric)
         }
     };
     let after_ok = e >= bytes.len() || {
@@ -522,13 +478,7 @@ impl LanguageMatcher {
         };
         let automaton = build(&patterns)?;
         let boilerplate = build(&boiler)?;
-        Ok(LanguageMatcher {
-            lang,
-            automaton,
-            pattern_kinds,
-            available,
-            boilerplate,
-        })
+        Ok(LanguageMatcher { lang, automaton, pattern_kinds, available, boilerplate })
     }
 }
 
@@ -549,17 +499,8 @@ mod tests {
     #[test]
     fn parse_skips_comments_and_normalises() {
         let e = parse_entries("# header\n\n  Cutting-Edge \nIn  Today\u{2019}s World\n").unwrap();
-        assert_eq!(
-            e,
-            vec![
-                (3, "cutting-edge".to_string()),
-                (4, "in today's world".to_string())
-            ]
-        );
-        assert_eq!(
-            parse_entries("ok\n---\n"),
-            Err((2, "entry \"---\" has no letters or digits".to_string()))
-        );
+        assert_eq!(e, vec![(3, "cutting-edge".to_string()), (4, "in today's world".to_string())]);
+        assert_eq!(parse_entries("ok\n---\n"), Err((2, "entry \"---\" has no letters or digits".to_string())));
     }
 
     #[test]
@@ -583,9 +524,6 @@ mod tests {
 
     #[test]
     fn unknown_language_has_no_counts() {
-        assert_eq!(
-            count("今日は晴れです。明日は雨ですか？", Kind::Buzzwords),
-            None
-        );
+        assert_eq!(count("今日は晴れです。明日は雨ですか？", Kind::Buzzwords), None);
     }
 }

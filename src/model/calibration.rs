@@ -129,10 +129,7 @@ mod tests {
         let n_neg = l.len() as f64 - n_pos;
         let fit = Platt::fit(&s, &l);
         assert!((fit.a - 2.0).abs() < 0.02, "{fit:?}");
-        assert!(
-            (fit.b - (-1.0 + (n_neg / n_pos).ln())).abs() < 0.02,
-            "{fit:?}"
-        );
+        assert!((fit.b - (-1.0 + (n_neg / n_pos).ln())).abs() < 0.02, "{fit:?}");
     }
 
     #[test]

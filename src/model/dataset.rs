@@ -76,11 +76,7 @@ impl Row {
             "label" => Some(&self.label),
             "source" => Some(&self.source),
             "detected_lang" => Some(self.detected_lang),
-            _ => self
-                .meta
-                .iter()
-                .find(|(k, _)| k == name)
-                .map(|(_, v)| v.as_str()),
+            _ => self.meta.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()),
         }
     }
 
@@ -108,10 +104,7 @@ pub struct LabeledData {
 impl LabeledData {
     /// Rows selected by `keep`, as a new data set (groups keep their indices).
     pub fn subset(&self, keep: impl Fn(&Row) -> bool) -> LabeledData {
-        let mut out = LabeledData {
-            group_names: self.group_names.clone(),
-            ..Default::default()
-        };
+        let mut out = LabeledData { group_names: self.group_names.clone(), ..Default::default() };
         for (r, f) in self.rows.iter().zip(&self.features) {
             if keep(r) {
                 out.rows.push(r.clone());
@@ -128,28 +121,17 @@ impl LabeledData {
 }
 
 /// Read and featurise labeled CSVs. Bad rows go to `on_skip` and are left out.
-pub fn load(
-    opts: &DataOptions,
-    cx: &Context,
-    mut on_skip: impl FnMut(&ArticleError),
-) -> Result<LabeledData, Error> {
+pub fn load(opts: &DataOptions, cx: &Context, mut on_skip: impl FnMut(&ArticleError)) -> Result<LabeledData, Error> {
     if opts.files.is_empty() {
         return Err(Error::config("--data", "no training data given"));
     }
     let mut data = LabeledData::default();
     let mut group_index: std::collections::HashMap<String, usize> = Default::default();
     for file in &opts.files {
-        let stem = std::path::Path::new(file)
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let stem = std::path::Path::new(file).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let stem = stem.split('.').next().unwrap_or("").to_string();
-        let file_source = opts
-            .source_alias
-            .iter()
-            .find(|(from, _)| *from == stem)
-            .map(|(_, to)| to.clone())
-            .unwrap_or(stem);
+        let file_source =
+            opts.source_alias.iter().find(|(from, _)| *from == stem).map(|(_, to)| to.clone()).unwrap_or(stem);
         let mut in_opts = opts.input.clone();
         in_opts.format = InputFormat::Csv;
         let articles = input::read(std::slice::from_ref(file), in_opts);
@@ -158,29 +140,16 @@ pub fn load(
             articles,
             BatchLimits::default(),
             |article| {
-                let label = article
-                    .meta(&opts.label_col)
-                    .map(str::trim)
-                    .unwrap_or("")
-                    .to_string();
+                let label = article.meta(&opts.label_col).map(str::trim).unwrap_or("").to_string();
                 if label.is_empty() {
                     return Err(ArticleError::new(
                         article.origin.clone(),
-                        format!(
-                            "no {:?} value; every training row needs a label",
-                            opts.label_col
-                        ),
+                        format!("no {:?} value; every training row needs a label", opts.label_col),
                     ));
                 }
                 let doc = Document::new(&article.text);
                 let fv = extract(&doc, cx);
-                Ok((
-                    article,
-                    label,
-                    doc.language().code,
-                    doc.word_count() as u32,
-                    fv.values,
-                ))
+                Ok((article, label, doc.language().code, doc.word_count() as u32, fv.values))
             },
             |res| -> Result<(), Error> {
                 match res {
@@ -270,11 +239,7 @@ mod tests {
         let data = load(&opts, &Context::default(), |e| skipped.push(e.to_string())).unwrap();
         assert_eq!(data.rows.len(), 2);
         assert_eq!(skipped.len(), 1);
-        assert!(
-            skipped[0].ends_with(":4: no \"label\" value; every training row needs a label"),
-            "{}",
-            skipped[0]
-        );
+        assert!(skipped[0].ends_with(":4: no \"label\" value; every training row needs a label"), "{}", skipped[0]);
         assert_eq!(data.rows[0].group, data.rows[1].group);
         assert_eq!(data.group_names[0], "~ex-a-1");
         assert_eq!(data.rows[0].source, "mini");

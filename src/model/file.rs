@@ -76,9 +76,8 @@ impl FeatureReference {
     /// Robust z-score of `v` against the human distribution: (v - median) / (IQR / 1.349),
     /// with a floor on the spread so that near-constant features do not explode.
     pub fn z(&self, v: f64) -> f64 {
-        let spread = ((self.q75 - self.q25) / 1.349)
-            .max((self.q90 - self.q10) / 2.563)
-            .max(1e-6 + self.median.abs() * 0.05);
+        let spread =
+            ((self.q75 - self.q25) / 1.349).max((self.q90 - self.q10) / 2.563).max(1e-6 + self.median.abs() * 0.05);
         ((v - self.median) / spread).clamp(-10.0, 10.0)
     }
 }
@@ -177,10 +176,7 @@ pub struct ModelFile {
 impl ModelFile {
     /// Parse and check a model file; `origin` names it in errors.
     pub fn from_json(json: &str, origin: &str) -> Result<ModelFile, Error> {
-        let err = |reason: String| Error::Model {
-            path: origin.to_string(),
-            reason,
-        };
+        let err = |reason: String| Error::Model { path: origin.to_string(), reason };
         let value: serde_json::Value = serde_json::from_str(json)
             .map_err(|e| err(format!("not valid JSON ({e}); is this a chaff model file?")))?;
         let version = value
@@ -193,20 +189,15 @@ impl ModelFile {
                 env!("CARGO_PKG_VERSION")
             )));
         }
-        let file: ModelFile =
-            serde_json::from_value(value).map_err(|e| err(format!("malformed model file: {e}")))?;
+        let file: ModelFile = serde_json::from_value(value).map_err(|e| err(format!("malformed model file: {e}")))?;
         file.check().map_err(err)?;
         Ok(file)
     }
 
     /// Consistency checks: features known to this binary, sizes agree, values finite.
     fn check(&self) -> Result<(), String> {
-        let unknown: Vec<&str> = self
-            .features
-            .iter()
-            .filter(|f| crate::features::by_name(f).is_none())
-            .map(String::as_str)
-            .collect();
+        let unknown: Vec<&str> =
+            self.features.iter().filter(|f| crate::features::by_name(f).is_none()).map(String::as_str).collect();
         if !unknown.is_empty() {
             return Err(format!(
                 "it uses features this chaff does not have: {}; it was trained by a different chaff version ({}), retrain it or use a matching binary",
@@ -215,12 +206,7 @@ impl ModelFile {
             ));
         }
         if self.preprocess.features.len() != self.features.len()
-            || self
-                .preprocess
-                .features
-                .iter()
-                .zip(&self.features)
-                .any(|(p, f)| &p.name != f)
+            || self.preprocess.features.iter().zip(&self.features).any(|(p, f)| &p.name != f)
         {
             return Err("preprocessing does not match the feature list".into());
         }
@@ -231,17 +217,12 @@ impl ModelFile {
                 self.preprocess.width()
             ));
         }
-        if self.algorithm == Algorithm::Forest
-            && self.forest.as_ref().is_none_or(|f| f.trees.is_empty())
-        {
+        if self.algorithm == Algorithm::Forest && self.forest.as_ref().is_none_or(|f| f.trees.is_empty()) {
             return Err("algorithm is forest but the file has no trees".into());
         }
         if let Some(f) = &self.forest {
             let width = self.preprocess.width();
-            if f.trees
-                .iter()
-                .any(|t| t.columns.iter().any(|&c| c >= width))
-            {
+            if f.trees.iter().any(|t| t.columns.iter().any(|&c| c >= width)) {
                 return Err("a tree uses an input column that does not exist".into());
             }
         }
@@ -252,12 +233,16 @@ impl ModelFile {
             && self.logistic.coefficients.iter().all(|c| c.is_finite())
             && self.calibration.a.is_finite()
             && self.calibration.b.is_finite()
-            && self.preprocess.features.iter().all(|p| {
-                p.mean.is_finite() && p.std.is_finite() && p.std > 0.0 && p.impute.is_finite()
-            })
-            && self.threshold.bands.iter().all(|b| {
-                (0.0..=1.0).contains(&b.threshold) && (0.0..=1.0).contains(&b.uncertain_from)
-            });
+            && self
+                .preprocess
+                .features
+                .iter()
+                .all(|p| p.mean.is_finite() && p.std.is_finite() && p.std > 0.0 && p.impute.is_finite())
+            && self
+                .threshold
+                .bands
+                .iter()
+                .all(|b| (0.0..=1.0).contains(&b.threshold) && (0.0..=1.0).contains(&b.uncertain_from));
         if !finite {
             return Err("contains non-finite or out-of-range numbers".into());
         }

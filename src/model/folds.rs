@@ -40,21 +40,14 @@ impl SplitMix64 {
 }
 
 /// Fold index (0..k) for each row, given its group id and label (class index).
-pub fn stratified_group_folds(
-    groups: &[usize],
-    labels: &[usize],
-    k: usize,
-    seed: u64,
-) -> Vec<usize> {
+pub fn stratified_group_folds(groups: &[usize], labels: &[usize], k: usize, seed: u64) -> Vec<usize> {
     let n_groups = groups.iter().copied().max().map_or(0, |m| m + 1);
     let n_classes = labels.iter().copied().max().map_or(0, |m| m + 1);
     let mut counts = vec![vec![0usize; n_classes]; n_groups];
     for (&g, &l) in groups.iter().zip(labels) {
         counts[g][l] += 1;
     }
-    let mut order: Vec<usize> = (0..n_groups)
-        .filter(|&g| counts[g].iter().sum::<usize>() > 0)
-        .collect();
+    let mut order: Vec<usize> = (0..n_groups).filter(|&g| counts[g].iter().sum::<usize>() > 0).collect();
     SplitMix64::new(seed).shuffle(&mut order);
     // Largest groups first (stable sort keeps the seeded order among equals); groups with a
     // larger spread of labels first, as scikit-learn does.
@@ -63,44 +56,31 @@ pub fn stratified_group_folds(
         let sb: usize = counts[b].iter().sum();
         sb.cmp(&sa)
     });
-    let class_totals: Vec<f64> = (0..n_classes)
-        .map(|c| counts.iter().map(|g| g[c]).sum::<usize>().max(1) as f64)
-        .collect();
+    let class_totals: Vec<f64> =
+        (0..n_classes).map(|c| counts.iter().map(|g| g[c]).sum::<usize>().max(1) as f64).collect();
     let mut fold_counts = vec![vec![0usize; n_classes]; k];
     let mut group_fold = vec![0usize; n_groups];
     for g in order {
         let mut best = (f64::INFINITY, usize::MAX, 0usize);
         for f in 0..k {
-            fold_counts[f]
-                .iter_mut()
-                .zip(&counts[g])
-                .for_each(|(a, b)| *a += b);
+            fold_counts[f].iter_mut().zip(&counts[g]).for_each(|(a, b)| *a += b);
             // Mean over classes of the standard deviation across folds of the class share.
             let spread: f64 = (0..n_classes)
                 .map(|c| {
-                    let shares: Vec<f64> = fold_counts
-                        .iter()
-                        .map(|fc| fc[c] as f64 / class_totals[c])
-                        .collect();
+                    let shares: Vec<f64> = fold_counts.iter().map(|fc| fc[c] as f64 / class_totals[c]).collect();
                     let m = shares.iter().sum::<f64>() / k as f64;
                     (shares.iter().map(|s| (s - m).powi(2)).sum::<f64>() / k as f64).sqrt()
                 })
                 .sum::<f64>()
                 / n_classes.max(1) as f64;
             let size: usize = fold_counts[f].iter().sum();
-            fold_counts[f]
-                .iter_mut()
-                .zip(&counts[g])
-                .for_each(|(a, b)| *a -= b);
+            fold_counts[f].iter_mut().zip(&counts[g]).for_each(|(a, b)| *a -= b);
             if spread < best.0 - 1e-12 || (spread <= best.0 + 1e-12 && size < best.1) {
                 best = (spread, size, f);
             }
         }
         group_fold[g] = best.2;
-        fold_counts[best.2]
-            .iter_mut()
-            .zip(&counts[g])
-            .for_each(|(a, b)| *a += b);
+        fold_counts[best.2].iter_mut().zip(&counts[g]).for_each(|(a, b)| *a += b);
     }
     groups.iter().map(|&g| group_fold[g]).collect()
 }
@@ -120,21 +100,14 @@ mod tests {
         }
         let folds = stratified_group_folds(&groups, &labels, 5, 7);
         for g in 0..40 {
-            let f: Vec<usize> = (0..folds.len())
-                .filter(|&i| groups[i] == g)
-                .map(|i| folds[i])
-                .collect();
+            let f: Vec<usize> = (0..folds.len()).filter(|&i| groups[i] == g).map(|i| folds[i]).collect();
             assert!(f.iter().all(|&x| x == f[0]), "group {g} split");
         }
         for f in 0..5 {
             let n = folds.iter().filter(|&&x| x == f).count();
             assert_eq!(n, 32, "fold {f} has {n} rows");
         }
-        assert_eq!(
-            folds,
-            stratified_group_folds(&groups, &labels, 5, 7),
-            "deterministic"
-        );
+        assert_eq!(folds, stratified_group_folds(&groups, &labels, 5, 7), "deterministic");
     }
 
     #[test]

@@ -41,11 +41,7 @@ pub struct ForestConfig {
 
 impl Default for ForestConfig {
     fn default() -> Self {
-        ForestConfig {
-            trees: 100,
-            max_depth: 10,
-            min_weight_leaf: 3.0,
-        }
+        ForestConfig { trees: 100, max_depth: 10, min_weight_leaf: 3.0 }
     }
 }
 
@@ -73,12 +69,7 @@ impl ForestParams {
 }
 
 /// Fit a forest on inputs `x` and labels.
-pub fn fit(
-    x: &[Vec<f64>],
-    labels: &[bool],
-    cfg: ForestConfig,
-    seed: u64,
-) -> Result<ForestParams, Error> {
+pub fn fit(x: &[Vec<f64>], labels: &[bool], cfg: ForestConfig, seed: u64) -> Result<ForestParams, Error> {
     let width = x.first().map_or(0, Vec::len);
     let n = x.len();
     let n_pos = labels.iter().filter(|&&l| l).count().max(1) as f32;
@@ -128,17 +119,7 @@ mod tests {
             x.push(vec![v, (i % 7) as f64]);
             y.push(v > 0.6);
         }
-        let f = fit(
-            &x,
-            &y,
-            ForestConfig {
-                trees: 15,
-                max_depth: 4,
-                min_weight_leaf: 1.0,
-            },
-            1,
-        )
-        .unwrap();
+        let f = fit(&x, &y, ForestConfig { trees: 15, max_depth: 4, min_weight_leaf: 1.0 }, 1).unwrap();
         assert!(f.vote_share(&[0.95, 3.0]) > 0.5);
         assert!(f.vote_share(&[0.05, 3.0]) < 0.5);
         let json = serde_json::to_string(&f).unwrap();

@@ -23,13 +23,7 @@ pub struct LogisticParams {
 impl LogisticParams {
     /// Raw log-odds of the positive class.
     pub fn log_odds(&self, x: &[f64]) -> f64 {
-        self.intercept
-            + self
-                .coefficients
-                .iter()
-                .zip(x)
-                .map(|(w, v)| w * v)
-                .sum::<f64>()
+        self.intercept + self.coefficients.iter().zip(x).map(|(w, v)| w * v).sum::<f64>()
     }
 }
 
@@ -42,11 +36,8 @@ pub fn balanced_indices(labels: &[bool], seed: u64) -> Vec<usize> {
     if n_pos == 0 || n_neg == 0 {
         return idx;
     }
-    let (rare, ratio) = if n_pos < n_neg {
-        (true, n_neg as f64 / n_pos as f64)
-    } else {
-        (false, n_pos as f64 / n_neg as f64)
-    };
+    let (rare, ratio) =
+        if n_pos < n_neg { (true, n_neg as f64 / n_pos as f64) } else { (false, n_pos as f64 / n_neg as f64) };
     let whole = ratio.floor() as usize;
     let frac = ratio - whole as f64;
     let mut rng = SplitMix64::new(seed);
@@ -65,12 +56,7 @@ pub fn balanced_indices(labels: &[bool], seed: u64) -> Vec<usize> {
 }
 
 /// Fit on inputs `x` (rows) and labels, with L2 penalty `alpha`.
-pub fn fit(
-    x: &[Vec<f64>],
-    labels: &[bool],
-    alpha: f64,
-    seed: u64,
-) -> Result<LogisticParams, Error> {
+pub fn fit(x: &[Vec<f64>], labels: &[bool], alpha: f64, seed: u64) -> Result<LogisticParams, Error> {
     let width = x.first().map_or(0, Vec::len);
     let idx = balanced_indices(labels, seed);
     let mut data = Array2::<f64>::zeros((idx.len(), width));

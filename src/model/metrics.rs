@@ -141,18 +141,8 @@ pub fn next_up(x: f64) -> f64 {
 
 /// TPR when the threshold is set at `target` FPR on the negatives. `None` without both classes.
 pub fn tpr_at_fpr(scores: &[f64], labels: &[bool], target: f64) -> Option<f64> {
-    let neg: Vec<f64> = scores
-        .iter()
-        .zip(labels)
-        .filter(|(_, &l)| !l)
-        .map(|(&s, _)| s)
-        .collect();
-    let pos: Vec<f64> = scores
-        .iter()
-        .zip(labels)
-        .filter(|(_, &l)| l)
-        .map(|(&s, _)| s)
-        .collect();
+    let neg: Vec<f64> = scores.iter().zip(labels).filter(|(_, &l)| !l).map(|(&s, _)| s).collect();
+    let pos: Vec<f64> = scores.iter().zip(labels).filter(|(_, &l)| l).map(|(&s, _)| s).collect();
     if neg.is_empty() || pos.is_empty() {
         return None;
     }
@@ -305,15 +295,7 @@ mod tests {
         let flagged = [true, true, false, false, true, false];
         let labels = [true, false, true, false, true, false];
         let c = Confusion::of(&flagged, &labels);
-        assert_eq!(
-            c,
-            Confusion {
-                tp: 2,
-                fp: 1,
-                tn: 2,
-                fn_: 1
-            }
-        );
+        assert_eq!(c, Confusion { tp: 2, fp: 1, tn: 2, fn_: 1 });
         assert_eq!(c.tpr(), Some(2.0 / 3.0));
         assert_eq!(c.fpr(), Some(1.0 / 3.0));
         assert_eq!(c.precision(), Some(2.0 / 3.0));

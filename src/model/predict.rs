@@ -71,15 +71,10 @@ impl Abstention {
                 format!("too short to judge: {words} words (minimum {min_words})")
             }
             Abstention::Language { lang, trained } => {
-                format!(
-                    "language {lang} is not one the model was trained on ({})",
-                    trained.join(", ")
-                )
+                format!("language {lang} is not one the model was trained on ({})", trained.join(", "))
             }
             Abstention::Borderline { from, threshold } => {
-                format!(
-                    "borderline: probability between {from:.2} and the threshold {threshold:.2}"
-                )
+                format!("borderline: probability between {from:.2} and the threshold {threshold:.2}")
             }
         }
     }
@@ -144,16 +139,10 @@ pub struct Model {
 impl Model {
     /// Wrap a checked model file.
     pub fn new(file: ModelFile) -> Model {
-        let registry_index: Vec<usize> = file
-            .features
-            .iter()
-            .map(|f| crate::features::index_of(f).unwrap_or(0))
-            .collect();
-        let reference: Vec<Option<FeatureReference>> = file
-            .features
-            .iter()
-            .map(|f| file.human_reference.iter().find(|r| &r.name == f).cloned())
-            .collect();
+        let registry_index: Vec<usize> =
+            file.features.iter().map(|f| crate::features::index_of(f).unwrap_or(0)).collect();
+        let reference: Vec<Option<FeatureReference>> =
+            file.features.iter().map(|f| file.human_reference.iter().find(|r| &r.name == f).cloned()).collect();
         let baseline = file
             .preprocess
             .features
@@ -161,12 +150,7 @@ impl Model {
             .zip(&reference)
             .map(|(p, r)| p.standardise(r.as_ref().filter(|r| r.count > 0).map(|r| r.median)))
             .collect();
-        Model {
-            file,
-            registry_index,
-            reference,
-            baseline,
-        }
+        Model { file, registry_index, reference, baseline }
     }
 
     /// The model's feature values picked from a full registry vector.
@@ -186,12 +170,7 @@ impl Model {
 
     /// Probability and verdict for an article with these registry feature values, `words`
     /// words, in language `lang`.
-    pub fn decide(
-        &self,
-        values: &[Option<f64>],
-        words: u32,
-        lang: &str,
-    ) -> (f64, f64, Verdict, Option<Abstention>) {
+    pub fn decide(&self, values: &[Option<f64>], words: u32, lang: &str) -> (f64, f64, Verdict, Option<Abstention>) {
         let selected = self.select(values);
         let raw = self.raw_score(&selected);
         let probability = self.file.calibration.apply(raw).clamp(0.0, 1.0);
@@ -200,42 +179,22 @@ impl Model {
     }
 
     /// The verdict for a calibrated probability.
-    pub fn verdict(
-        &self,
-        probability: f64,
-        words: u32,
-        lang: &str,
-    ) -> (Verdict, Option<Abstention>) {
+    pub fn verdict(&self, probability: f64, words: u32, lang: &str) -> (Verdict, Option<Abstention>) {
         let ab = &self.file.abstain;
         if words < ab.min_words {
-            return (
-                Verdict::Uncertain,
-                Some(Abstention::TooShort {
-                    words,
-                    min_words: ab.min_words,
-                }),
-            );
+            return (Verdict::Uncertain, Some(Abstention::TooShort { words, min_words: ab.min_words }));
         }
         if !ab.languages.iter().any(|l| l == lang) {
             return (
                 Verdict::Uncertain,
-                Some(Abstention::Language {
-                    lang: lang.to_string(),
-                    trained: ab.languages.clone(),
-                }),
+                Some(Abstention::Language { lang: lang.to_string(), trained: ab.languages.clone() }),
             );
         }
         let band = self.file.threshold.band(words);
         if probability >= band.threshold {
             (Verdict::Filler, None)
         } else if probability >= band.uncertain_from {
-            (
-                Verdict::Uncertain,
-                Some(Abstention::Borderline {
-                    from: band.uncertain_from,
-                    threshold: band.threshold,
-                }),
-            )
+            (Verdict::Uncertain, Some(Abstention::Borderline { from: band.uncertain_from, threshold: band.threshold }))
         } else {
             (Verdict::Ok, None)
         }
@@ -244,21 +203,10 @@ impl Model {
     /// Score one analysed article.
     pub fn predict(&self, doc: &Document, fv: &FeatureVector, cx: &Context) -> Prediction {
         let words = doc.word_count() as u32;
-        let (raw, probability, verdict, abstention) =
-            self.decide(&fv.values, words, doc.language().code);
-        let direction = if verdict == Verdict::Ok {
-            Direction::Human
-        } else {
-            Direction::Machine
-        };
+        let (raw, probability, verdict, abstention) = self.decide(&fv.values, words, doc.language().code);
+        let direction = if verdict == Verdict::Ok { Direction::Human } else { Direction::Machine };
         let reasons = self.reasons(&fv.values, direction, 3, Some((doc, cx)));
-        Prediction {
-            raw,
-            probability,
-            verdict,
-            abstention,
-            reasons,
-        }
+        Prediction { raw, probability, verdict, abstention, reasons }
     }
 
     /// The `n` features that pushed most in `direction`, against a typical human text.
@@ -276,20 +224,9 @@ impl Model {
             .features
             .iter()
             .enumerate()
-            .map(|(j, p)| {
-                (
-                    j,
-                    self.file.logistic.coefficients[j]
-                        * (p.standardise(selected[j]) - self.baseline[j]),
-                )
-            })
+            .map(|(j, p)| (j, self.file.logistic.coefficients[j] * (p.standardise(selected[j]) - self.baseline[j])))
             .filter(|(j, w)| {
-                selected[*j].is_some()
-                    && if direction == Direction::Machine {
-                        *w > 0.0
-                    } else {
-                        *w < 0.0
-                    }
+                selected[*j].is_some() && if direction == Direction::Machine { *w > 0.0 } else { *w < 0.0 }
             })
             .collect();
         pushes.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
@@ -298,18 +235,13 @@ impl Model {
             .take(n)
             .map(|(j, w)| {
                 let evidence = match (direction, doc) {
-                    (Direction::Machine, Some((d, cx))) => {
-                        FEATURES[self.registry_index[j]].evidence(d, cx)
-                    }
+                    (Direction::Machine, Some((d, cx))) => FEATURES[self.registry_index[j]].evidence(d, cx),
                     _ => Vec::new(),
                 };
                 Reason {
                     feature: self.file.features[j].clone(),
                     value: selected[j],
-                    human_median: self.reference[j]
-                        .as_ref()
-                        .filter(|r| r.count > 0)
-                        .map(|r| r.median),
+                    human_median: self.reference[j].as_ref().filter(|r| r.count > 0).map(|r| r.median),
                     direction,
                     weight: w,
                     evidence,

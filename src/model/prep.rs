@@ -100,10 +100,7 @@ impl Preprocessor {
             };
             let mut transformed: Vec<f64> = present.iter().map(|&v| t.transform(v)).collect();
             t.impute = median(&mut transformed);
-            let all: Vec<f64> = rows
-                .iter()
-                .map(|r| r[j].map(|v| t.transform(v)).unwrap_or(t.impute))
-                .collect();
+            let all: Vec<f64> = rows.iter().map(|r| r[j].map(|v| t.transform(v)).unwrap_or(t.impute)).collect();
             let n = all.len().max(1) as f64;
             t.mean = all.iter().sum::<f64>() / n;
             let sd = (all.iter().map(|x| (x - t.mean).powi(2)).sum::<f64>() / n).sqrt();
@@ -121,31 +118,21 @@ impl Preprocessor {
     /// Names of the model inputs: feature names, then `<name>_missing` indicators.
     pub fn input_names(&self) -> Vec<String> {
         let mut names: Vec<String> = self.features.iter().map(|f| f.name.clone()).collect();
-        names.extend(
-            self.features
-                .iter()
-                .filter(|f| f.indicator)
-                .map(|f| format!("{}_missing", f.name)),
-        );
+        names.extend(self.features.iter().filter(|f| f.indicator).map(|f| format!("{}_missing", f.name)));
         names
     }
 
     /// Model inputs for one row of feature values (in `features` order).
     pub fn apply(&self, values: &[Option<f64>], out: &mut Vec<f64>) {
         out.clear();
-        out.extend(
-            self.features
-                .iter()
-                .zip(values)
-                .map(|(f, v)| f.standardise(*v)),
-        );
-        out.extend(
-            self.features
-                .iter()
-                .zip(values)
-                .filter(|(f, _)| f.indicator)
-                .map(|(_, v)| if v.is_none() { 1.0 } else { 0.0 }),
-        );
+        out.extend(self.features.iter().zip(values).map(|(f, v)| f.standardise(*v)));
+        out.extend(self.features.iter().zip(values).filter(|(f, _)| f.indicator).map(|(_, v)| {
+            if v.is_none() {
+                1.0
+            } else {
+                0.0
+            }
+        }));
     }
 }
 
@@ -156,12 +143,7 @@ mod tests {
     #[test]
     fn fit_and_apply_worked_example() {
         // Feature a: 1, 2, 3, None -> impute median 2; mean of (1, 2, 3, 2) = 2, sd = sqrt(0.5).
-        let rows: Vec<Vec<Option<f64>>> = vec![
-            vec![Some(1.0)],
-            vec![Some(2.0)],
-            vec![Some(3.0)],
-            vec![None],
-        ];
+        let rows: Vec<Vec<Option<f64>>> = vec![vec![Some(1.0)], vec![Some(2.0)], vec![Some(3.0)], vec![None]];
         let refs: Vec<&[Option<f64>]> = rows.iter().map(|r| r.as_slice()).collect();
         let p = Preprocessor::fit(&["a".into()], &refs);
         let f = &p.features[0];
@@ -177,17 +159,12 @@ mod tests {
         assert_eq!(out, vec![0.0, 1.0]);
         p.apply(&[Some(1e9)], &mut out);
         assert_eq!(out[0], CLIP);
-        assert_eq!(
-            p.input_names(),
-            vec!["a".to_string(), "a_missing".to_string()]
-        );
+        assert_eq!(p.input_names(), vec!["a".to_string(), "a_missing".to_string()]);
     }
 
     #[test]
     fn skewed_non_negative_features_are_logged() {
-        let vals: Vec<Vec<Option<f64>>> = (0..100)
-            .map(|i| vec![Some(if i < 95 { 1.0 } else { 100.0 })])
-            .collect();
+        let vals: Vec<Vec<Option<f64>>> = (0..100).map(|i| vec![Some(if i < 95 { 1.0 } else { 100.0 })]).collect();
         let refs: Vec<&[Option<f64>]> = vals.iter().map(|r| r.as_slice()).collect();
         let p = Preprocessor::fit(&["rate".into()], &refs);
         assert!(p.features[0].log);

@@ -8,12 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::metrics::{next_up, threshold_at_fpr};
 
 /// Word-count bands used for thresholds and reports: < 100, 100-200, 200-400, > 400 words.
-pub const LENGTH_BANDS: [(u32, Option<u32>); 4] = [
-    (0, Some(100)),
-    (100, Some(200)),
-    (200, Some(400)),
-    (400, None),
-];
+pub const LENGTH_BANDS: [(u32, Option<u32>); 4] = [(0, Some(100)), (100, Some(200)), (200, Some(400)), (400, None)];
 
 /// The label of a band, such as "100-200".
 pub fn band_label(min: u32, max: Option<u32>) -> String {
@@ -89,10 +84,7 @@ pub struct OofPoint<'a> {
 /// Fit the per-band thresholds and uncertainty bands.
 pub fn fit_rule(points: &[OofPoint<'_>], target_fpr: f64) -> ThresholdRule {
     let humans: Vec<&OofPoint<'_>> = points.iter().filter(|p| !p.positive).collect();
-    let pooled = threshold_at_fpr(
-        &humans.iter().map(|p| p.prob).collect::<Vec<_>>(),
-        target_fpr,
-    );
+    let pooled = threshold_at_fpr(&humans.iter().map(|p| p.prob).collect::<Vec<_>>(), target_fpr);
     // Groups large enough to constrain.
     let mut group_counts: std::collections::BTreeMap<&str, usize> = Default::default();
     for h in &humans {
@@ -100,29 +92,17 @@ pub fn fit_rule(points: &[OofPoint<'_>], target_fpr: f64) -> ThresholdRule {
             *group_counts.entry(g.as_str()).or_default() += 1;
         }
     }
-    let big_groups: Vec<&str> = group_counts
-        .iter()
-        .filter(|(_, &n)| n >= MIN_GROUP_HUMANS)
-        .map(|(g, _)| *g)
-        .collect();
+    let big_groups: Vec<&str> = group_counts.iter().filter(|(_, &n)| n >= MIN_GROUP_HUMANS).map(|(g, _)| *g).collect();
     let mut bands = Vec::new();
     for (b, &(lo, hi)) in LENGTH_BANDS.iter().enumerate() {
-        let in_band: Vec<&&OofPoint<'_>> =
-            humans.iter().filter(|p| band_of(p.words) == b).collect();
+        let in_band: Vec<&&OofPoint<'_>> = humans.iter().filter(|p| band_of(p.words) == b).collect();
         let mut t = if in_band.is_empty() {
             pooled
         } else {
-            threshold_at_fpr(
-                &in_band.iter().map(|p| p.prob).collect::<Vec<_>>(),
-                target_fpr,
-            )
+            threshold_at_fpr(&in_band.iter().map(|p| p.prob).collect::<Vec<_>>(), target_fpr)
         };
         for g in &big_groups {
-            let scores: Vec<f64> = in_band
-                .iter()
-                .filter(|p| p.groups.iter().any(|x| x == g))
-                .map(|p| p.prob)
-                .collect();
+            let scores: Vec<f64> = in_band.iter().filter(|p| p.groups.iter().any(|x| x == g)).map(|p| p.prob).collect();
             if scores.len() >= MIN_GROUP_HUMANS_IN_BAND {
                 t = t.max(threshold_at_fpr(&scores, target_fpr));
             }
@@ -170,11 +150,7 @@ fn set_uncertainty(points: &[OofPoint<'_>], bands: &mut [BandThreshold]) {
         }
         zone.sort_by(|a, c| c.total_cmp(a));
         let keep = ((zone.len() as f64 * scale).floor() as usize).min(zone.len());
-        b.uncertain_from = if keep == 0 {
-            b.threshold
-        } else {
-            zone[keep - 1]
-        };
+        b.uncertain_from = if keep == 0 { b.threshold } else { zone[keep - 1] };
     }
 }
 
@@ -355,40 +331,18 @@ mod tests {
         let en = vec!["lang=en".to_string()];
         let mut pts = Vec::new();
         for i in 0..200 {
-            pts.push(OofPoint {
-                prob: i as f64 / 200.0 * 0.9,
-                positive: false,
-                words: 50,
-                groups: &en,
-            });
-            pts.push(OofPoint {
-                prob: i as f64 / 200.0 * 0.5,
-                positive: false,
-                words: 500,
-                groups: &en,
-            });
-            pts.push(OofPoint {
-                prob: 0.95,
-                positive: true,
-                words: 300,
-                groups: &en,
-            });
+            pts.push(OofPoint { prob: i as f64 / 200.0 * 0.9, positive: false, words: 50, groups: &en });
+            pts.push(OofPoint { prob: i as f64 / 200.0 * 0.5, positive: false, words: 500, groups: &en });
+            pts.push(OofPoint { prob: 0.95, positive: true, words: 300, groups: &en });
         }
         let rule = fit_rule(&pts, 0.05);
         for (b, band) in rule.bands.iter().enumerate() {
-            let humans: Vec<&OofPoint<'_>> = pts
-                .iter()
-                .filter(|p| !p.positive && band_of(p.words) == b)
-                .collect();
+            let humans: Vec<&OofPoint<'_>> = pts.iter().filter(|p| !p.positive && band_of(p.words) == b).collect();
             if humans.is_empty() {
                 continue;
             }
             let fp = humans.iter().filter(|p| p.prob >= band.threshold).count();
-            assert!(
-                fp as f64 <= 0.05 * humans.len() as f64,
-                "band {b}: {fp} of {}",
-                humans.len()
-            );
+            assert!(fp as f64 <= 0.05 * humans.len() as f64, "band {b}: {fp} of {}", humans.len());
         }
         assert!(rule.bands[0].threshold > rule.bands[3].threshold);
         assert!(rule.bands[0].uncertain_from <= rule.bands[0].threshold);

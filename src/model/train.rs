@@ -8,9 +8,7 @@ use rayon::prelude::*;
 
 use super::calibration::Platt;
 use super::dataset::LabeledData;
-use super::file::{
-    AbstainRule, Algorithm, FeatureReference, Labels, ModelFile, TrainingSummary, SCHEMA_VERSION,
-};
+use super::file::{AbstainRule, Algorithm, FeatureReference, Labels, ModelFile, TrainingSummary, SCHEMA_VERSION};
 use super::folds::stratified_group_folds;
 use super::forest::{self, ForestConfig, ForestParams};
 use super::logistic::{self, LogisticParams};
@@ -79,10 +77,7 @@ impl TrainConfig {
             return Err(Error::config("--cv", "needs at least 2 folds"));
         }
         if !(self.target_fpr > 0.0 && self.target_fpr < 0.5) {
-            return Err(Error::config(
-                "--target-fpr",
-                format!("{} is not in (0, 0.5)", self.target_fpr),
-            ));
+            return Err(Error::config("--target-fpr", format!("{} is not in (0, 0.5)", self.target_fpr)));
         }
         if !(self.alpha.is_finite() && self.alpha >= 0.0) {
             return Err(Error::config("--alpha", "must be a non-negative number"));
@@ -90,35 +85,22 @@ impl TrainConfig {
         if self.features.is_empty() {
             return Err(Error::config("--features", "no features selected"));
         }
-        let unknown: Vec<&str> = self
-            .features
-            .iter()
-            .filter(|f| crate::features::by_name(f).is_none())
-            .map(String::as_str)
-            .collect();
+        let unknown: Vec<&str> =
+            self.features.iter().filter(|f| crate::features::by_name(f).is_none()).map(String::as_str).collect();
         if !unknown.is_empty() {
             return Err(Error::config(
                 "--features",
-                format!(
-                    "unknown features: {} (see `chaff features --list`)",
-                    unknown.join(", ")
-                ),
+                format!("unknown features: {} (see `chaff features --list`)", unknown.join(", ")),
             ));
         }
         if self.forest.trees == 0 || self.forest.max_depth == 0 {
-            return Err(Error::config(
-                "--trees",
-                "the forest needs at least one tree of depth 1",
-            ));
+            return Err(Error::config("--trees", "the forest needs at least one tree of depth 1"));
         }
         Ok(())
     }
 
     fn selection(&self) -> Vec<usize> {
-        self.features
-            .iter()
-            .filter_map(|f| crate::features::index_of(f))
-            .collect()
+        self.features.iter().filter_map(|f| crate::features::index_of(f)).collect()
     }
 }
 
@@ -146,18 +128,9 @@ fn selected_values(data: &LabeledData, row: usize, sel: &[usize]) -> Vec<Option<
     sel.iter().map(|&j| data.features[row][j]).collect()
 }
 
-fn fit_core(
-    data: &LabeledData,
-    rows: &[usize],
-    sel: &[usize],
-    cfg: &TrainConfig,
-    seed: u64,
-) -> Result<Core, Error> {
+fn fit_core(data: &LabeledData, rows: &[usize], sel: &[usize], cfg: &TrainConfig, seed: u64) -> Result<Core, Error> {
     let names: Vec<String> = sel.iter().map(|&j| FEATURES[j].name.to_string()).collect();
-    let values: Vec<Vec<Option<f64>>> = rows
-        .iter()
-        .map(|&r| selected_values(data, r, sel))
-        .collect();
+    let values: Vec<Vec<Option<f64>>> = rows.iter().map(|&r| selected_values(data, r, sel)).collect();
     let refs: Vec<&[Option<f64>]> = values.iter().map(|v| v.as_slice()).collect();
     let prep = Preprocessor::fit(&names, &refs);
     let x: Vec<Vec<f64>> = values
@@ -170,54 +143,32 @@ fn fit_core(
         .collect();
     let labels: Vec<bool> = rows.iter().map(|&r| data.rows[r].positive).collect();
     if !labels.iter().any(|&l| l) || labels.iter().all(|&l| l) {
-        return Err(Error::Data(
-            "training needs rows of both classes (check --positive and the label column)".into(),
-        ));
+        return Err(Error::Data("training needs rows of both classes (check --positive and the label column)".into()));
     }
     let logistic = logistic::fit(&x, &labels, cfg.alpha, seed)?;
     let forest = match cfg.algorithm {
         Algorithm::Forest => Some(forest::fit(&x, &labels, cfg.forest, seed)?),
         Algorithm::Logistic => None,
     };
-    Ok(Core {
-        prep,
-        logistic,
-        forest,
-        algorithm: cfg.algorithm,
-    })
+    Ok(Core { prep, logistic, forest, algorithm: cfg.algorithm })
 }
 
 /// Raw out-of-fold scores of `rows` under grouped stratified K-fold cross-validation.
-pub fn out_of_fold(
-    data: &LabeledData,
-    rows: &[usize],
-    cfg: &TrainConfig,
-) -> Result<(Vec<f64>, Vec<usize>), Error> {
+pub fn out_of_fold(data: &LabeledData, rows: &[usize], cfg: &TrainConfig) -> Result<(Vec<f64>, Vec<usize>), Error> {
     let sel = cfg.selection();
     let groups: Vec<usize> = rows.iter().map(|&r| data.rows[r].group).collect();
-    let labels: Vec<usize> = rows
-        .iter()
-        .map(|&r| data.rows[r].positive as usize)
-        .collect();
+    let labels: Vec<usize> = rows.iter().map(|&r| data.rows[r].positive as usize).collect();
     let folds = stratified_group_folds(&groups, &labels, cfg.folds, cfg.seed);
     let per_fold: Result<Vec<Vec<(usize, f64)>>, Error> = (0..cfg.folds)
         .into_par_iter()
         .map(|f| {
-            let train: Vec<usize> = rows
-                .iter()
-                .zip(&folds)
-                .filter(|(_, &k)| k != f)
-                .map(|(&r, _)| r)
-                .collect();
+            let train: Vec<usize> = rows.iter().zip(&folds).filter(|(_, &k)| k != f).map(|(&r, _)| r).collect();
             let test: Vec<usize> = (0..rows.len()).filter(|&i| folds[i] == f).collect();
             if test.is_empty() {
                 return Ok(Vec::new());
             }
             let core = fit_core(data, &train, &sel, cfg, cfg.seed.wrapping_add(f as u64 + 1))?;
-            Ok(test
-                .into_iter()
-                .map(|i| (i, core.raw(&selected_values(data, rows[i], &sel))))
-                .collect())
+            Ok(test.into_iter().map(|i| (i, core.raw(&selected_values(data, rows[i], &sel)))).collect())
         })
         .collect();
     let mut raw = vec![0.0; rows.len()];
@@ -269,13 +220,8 @@ pub fn human_reference(data: &LabeledData) -> Vec<FeatureReference> {
         .iter()
         .enumerate()
         .map(|(j, f)| {
-            let mut v: Vec<f64> = data
-                .rows
-                .iter()
-                .zip(&data.features)
-                .filter(|(r, _)| !r.positive)
-                .filter_map(|(_, x)| x[j])
-                .collect();
+            let mut v: Vec<f64> =
+                data.rows.iter().zip(&data.features).filter(|(r, _)| !r.positive).filter_map(|(_, x)| x[j]).collect();
             v.sort_by(f64::total_cmp);
             FeatureReference {
                 name: f.name.to_string(),
@@ -299,27 +245,16 @@ pub fn calibrate_and_threshold(
     let labels = data.labels();
     let platt = Platt::fit(oof_raw, &labels);
     let prob: Vec<f64> = oof_raw.iter().map(|&s| platt.apply(s)).collect();
-    let groups: Vec<Vec<String>> = (0..data.rows.len())
-        .map(|i| threshold_groups(data, i))
-        .collect();
+    let groups: Vec<Vec<String>> = (0..data.rows.len()).map(|i| threshold_groups(data, i)).collect();
     let points: Vec<OofPoint<'_>> = (0..data.rows.len())
-        .map(|i| OofPoint {
-            prob: prob[i],
-            positive: labels[i],
-            words: data.rows[i].words,
-            groups: &groups[i],
-        })
+        .map(|i| OofPoint { prob: prob[i], positive: labels[i], words: data.rows[i].words, groups: &groups[i] })
         .collect();
     let rule = fit_rule(&points, target_fpr);
     (platt, prob, rule)
 }
 
 /// Train a model on all of `data`.
-pub fn train(
-    data: &LabeledData,
-    cfg: &TrainConfig,
-    mut summary: TrainingSummary,
-) -> Result<Trained, Error> {
+pub fn train(data: &LabeledData, cfg: &TrainConfig, mut summary: TrainingSummary) -> Result<Trained, Error> {
     cfg.check()?;
     if data.rows.len() < cfg.folds * 2 {
         return Err(Error::Data(format!(
@@ -340,12 +275,7 @@ pub fn train(
         *summary.rows_per_source.entry(r.source.clone()).or_default() += 1;
     }
     summary.rows_per_language = lang_rows.clone();
-    summary.groups = data
-        .rows
-        .iter()
-        .map(|r| r.group)
-        .collect::<std::collections::HashSet<_>>()
-        .len() as u64;
+    summary.groups = data.rows.iter().map(|r| r.group).collect::<std::collections::HashSet<_>>().len() as u64;
     summary.folds = cfg.folds as u32;
     summary.seed = cfg.seed;
     summary.alpha = cfg.alpha;
@@ -354,20 +284,10 @@ pub fn train(
         .filter(|(l, &n)| n as usize >= cfg.min_language_rows && l.as_str() != "und")
         .map(|(l, _)| l.clone())
         .collect();
-    let mut positive: Vec<String> = data
-        .rows
-        .iter()
-        .filter(|r| r.positive)
-        .map(|r| r.label.clone())
-        .collect();
+    let mut positive: Vec<String> = data.rows.iter().filter(|r| r.positive).map(|r| r.label.clone()).collect();
     positive.sort();
     positive.dedup();
-    let mut negative: Vec<String> = data
-        .rows
-        .iter()
-        .filter(|r| !r.positive)
-        .map(|r| r.label.clone())
-        .collect();
+    let mut negative: Vec<String> = data.rows.iter().filter(|r| !r.positive).map(|r| r.label.clone()).collect();
     negative.sort();
     negative.dedup();
     let file = ModelFile {
@@ -382,34 +302,20 @@ pub fn train(
         forest: core.forest,
         calibration: platt,
         threshold: rule,
-        abstain: AbstainRule {
-            min_words: cfg.min_words,
-            languages,
-        },
+        abstain: AbstainRule { min_words: cfg.min_words, languages },
         human_reference: human_reference(data),
         training: summary,
         metrics: serde_json::Value::Null,
         calibrated_on: None,
     };
-    Ok(Trained {
-        file,
-        oof_raw,
-        oof_prob,
-        fold,
-    })
+    Ok(Trained { file, oof_raw, oof_prob, fold })
 }
 
 /// Today's UTC date, `YYYY-MM-DD` (`SOURCE_DATE_EPOCH` is honoured for reproducible files).
 pub fn today() -> String {
-    let secs = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.parse::<u64>().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_secs())
-                .unwrap_or(0)
-        });
+    let secs = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.parse::<u64>().ok()).unwrap_or_else(|| {
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
+    });
     let days = (secs / 86_400) as i64;
     // Civil-from-days (Howard Hinnant's algorithm).
     let z = days + 719_468;
@@ -446,23 +352,10 @@ mod tests {
 
     #[test]
     fn config_check_names_the_option() {
-        let cfg = TrainConfig {
-            folds: 1,
-            ..Default::default()
-        };
-        assert_eq!(
-            cfg.check().unwrap_err().to_string(),
-            "--cv: needs at least 2 folds"
-        );
-        let cfg = TrainConfig {
-            features: vec!["nope".into()],
-            ..Default::default()
-        };
-        assert!(cfg
-            .check()
-            .unwrap_err()
-            .to_string()
-            .contains("unknown features: nope"));
+        let cfg = TrainConfig { folds: 1, ..Default::default() };
+        assert_eq!(cfg.check().unwrap_err().to_string(), "--cv: needs at least 2 folds");
+        let cfg = TrainConfig { features: vec!["nope".into()], ..Default::default() };
+        assert!(cfg.check().unwrap_err().to_string().contains("unknown features: nope"));
         assert!(TrainConfig::default().check().is_ok());
     }
 

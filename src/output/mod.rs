@@ -25,34 +25,19 @@ impl AtomicFile {
             _ => PathBuf::from("."),
         };
         let tmp = tempfile::Builder::new()
-            .prefix(&format!(
-                ".{}.",
-                target
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default()
-            ))
+            .prefix(&format!(".{}.", target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()))
             .suffix(".tmp")
             .tempfile_in(&dir)
             .map_err(|e| Error::io(target, e))?;
-        Ok(AtomicFile {
-            target: target.to_path_buf(),
-            writer: BufWriter::with_capacity(256 * 1024, tmp),
-        })
+        Ok(AtomicFile { target: target.to_path_buf(), writer: BufWriter::with_capacity(256 * 1024, tmp) })
     }
 
     /// Flush, sync and rename over the target.
     pub fn commit(self) -> Result<(), Error> {
         let target = self.target;
-        let tmp = self
-            .writer
-            .into_inner()
-            .map_err(|e| Error::io(&target, e.into_error()))?;
-        tmp.as_file()
-            .sync_all()
-            .map_err(|e| Error::io(&target, e))?;
-        tmp.persist(&target)
-            .map_err(|e| Error::io(&target, e.error))?;
+        let tmp = self.writer.into_inner().map_err(|e| Error::io(&target, e.into_error()))?;
+        tmp.as_file().sync_all().map_err(|e| Error::io(&target, e))?;
+        tmp.persist(&target).map_err(|e| Error::io(&target, e.error))?;
         Ok(())
     }
 }
@@ -111,11 +96,7 @@ mod tests {
         f.write_all(b"new").unwrap();
         drop(f); // interrupted: no commit
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "old");
-        assert_eq!(
-            std::fs::read_dir(dir.path()).unwrap().count(),
-            1,
-            "temp file left behind"
-        );
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "temp file left behind");
         let mut f = AtomicFile::create(&p).unwrap();
         f.write_all(b"new").unwrap();
         f.commit().unwrap();

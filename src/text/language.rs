@@ -26,10 +26,7 @@ pub struct Language {
 
 impl Language {
     /// The undetermined language.
-    pub const UNDETERMINED: Language = Language {
-        code: "und",
-        confidence: 0.0,
-    };
+    pub const UNDETERMINED: Language = Language { code: "und", confidence: 0.0 };
 }
 
 /// Below this many letters every detector guesses too often (STACK.md: whatlang gets 5 of 12
@@ -49,49 +46,43 @@ const FUNCTION_WORD_LANGUAGES: [&str; 7] = ["en", "de", "fr", "es", "it", "pt", 
 /// pronouns, auxiliaries). Words shared by several languages are listed under each.
 const FUNCTION_WORDS: [&[&str]; 7] = [
     &[
-        "the", "of", "and", "to", "in", "is", "that", "it", "was", "for", "on", "with", "as", "he",
-        "be", "at", "by", "this", "had", "from", "but", "not", "are", "have", "which", "were",
-        "been", "has", "their", "they", "would", "will", "there", "what", "about", "can", "when",
-        "who", "its", "an", "or", "she", "we", "you", "his", "her", "them", "than", "also",
-        "after", "into", "more", "said", "could", "should", "these", "those", "our",
+        "the", "of", "and", "to", "in", "is", "that", "it", "was", "for", "on", "with", "as", "he", "be", "at", "by",
+        "this", "had", "from", "but", "not", "are", "have", "which", "were", "been", "has", "their", "they", "would",
+        "will", "there", "what", "about", "can", "when", "who", "its", "an", "or", "she", "we", "you", "his", "her",
+        "them", "than", "also", "after", "into", "more", "said", "could", "should", "these", "those", "our",
     ],
     &[
-        "der", "die", "das", "und", "in", "ist", "nicht", "den", "dem", "des", "ein", "eine",
-        "einer", "eines", "mit", "sich", "auf", "für", "von", "zu", "im", "auch", "es", "wird",
-        "wurde", "sind", "bei", "nach", "aus", "als", "wie", "noch", "über", "oder", "aber", "sie",
-        "er", "war", "werden", "hat", "haben", "dass", "einen", "zum", "zur", "vor", "durch",
-        "nur", "bis", "wurden", "kann", "seine", "ihre", "diese", "dieser",
+        "der", "die", "das", "und", "in", "ist", "nicht", "den", "dem", "des", "ein", "eine", "einer", "eines", "mit",
+        "sich", "auf", "für", "von", "zu", "im", "auch", "es", "wird", "wurde", "sind", "bei", "nach", "aus", "als",
+        "wie", "noch", "über", "oder", "aber", "sie", "er", "war", "werden", "hat", "haben", "dass", "einen", "zum",
+        "zur", "vor", "durch", "nur", "bis", "wurden", "kann", "seine", "ihre", "diese", "dieser",
     ],
     &[
-        "le", "la", "les", "et", "des", "du", "une", "un", "est", "que", "qui", "dans", "pour",
-        "pas", "sur", "au", "aux", "avec", "ce", "cette", "il", "elle", "ont", "sont", "été",
-        "son", "sa", "ses", "par", "plus", "mais", "ou", "nous", "vous", "leur", "être", "fait",
-        "comme", "aussi", "entre", "où", "de", "en", "se", "ne", "ils", "lui", "était", "avait",
-        "dont", "ces",
+        "le", "la", "les", "et", "des", "du", "une", "un", "est", "que", "qui", "dans", "pour", "pas", "sur", "au",
+        "aux", "avec", "ce", "cette", "il", "elle", "ont", "sont", "été", "son", "sa", "ses", "par", "plus", "mais",
+        "ou", "nous", "vous", "leur", "être", "fait", "comme", "aussi", "entre", "où", "de", "en", "se", "ne", "ils",
+        "lui", "était", "avait", "dont", "ces",
     ],
     &[
-        "el", "la", "los", "las", "de", "y", "en", "que", "es", "por", "con", "para", "una", "un",
-        "del", "se", "no", "su", "sus", "al", "lo", "como", "más", "pero", "sobre", "también",
-        "fue", "ha", "son", "está", "entre", "este", "esta", "cuando", "muy", "sin", "hasta",
-        "desde", "donde", "porque", "ya", "le", "era", "han", "fueron", "otros", "durante",
+        "el", "la", "los", "las", "de", "y", "en", "que", "es", "por", "con", "para", "una", "un", "del", "se", "no",
+        "su", "sus", "al", "lo", "como", "más", "pero", "sobre", "también", "fue", "ha", "son", "está", "entre",
+        "este", "esta", "cuando", "muy", "sin", "hasta", "desde", "donde", "porque", "ya", "le", "era", "han",
+        "fueron", "otros", "durante",
     ],
     &[
-        "il", "della", "che", "di", "e", "la", "per", "un", "una", "sono", "con", "non", "del",
-        "le", "gli", "nel", "alla", "anche", "come", "più", "questo", "è", "dei", "delle", "ma",
-        "ha", "essere", "stato", "nella", "da", "dal", "si", "lo", "in", "al", "suo", "sua",
-        "loro", "degli", "tra", "questa", "molto",
+        "il", "della", "che", "di", "e", "la", "per", "un", "una", "sono", "con", "non", "del", "le", "gli", "nel",
+        "alla", "anche", "come", "più", "questo", "è", "dei", "delle", "ma", "ha", "essere", "stato", "nella", "da",
+        "dal", "si", "lo", "in", "al", "suo", "sua", "loro", "degli", "tra", "questa", "molto",
     ],
     &[
-        "o", "os", "as", "da", "do", "das", "dos", "que", "em", "um", "uma", "para", "com", "não",
-        "por", "mais", "na", "no", "se", "é", "ao", "foi", "são", "como", "mas", "também", "pelo",
-        "pela", "seu", "sua", "muito", "já", "ele", "ela", "de", "e", "nos", "nas", "entre",
-        "quando", "isso", "ser", "tem",
+        "o", "os", "as", "da", "do", "das", "dos", "que", "em", "um", "uma", "para", "com", "não", "por", "mais", "na",
+        "no", "se", "é", "ao", "foi", "são", "como", "mas", "também", "pelo", "pela", "seu", "sua", "muito", "já",
+        "ele", "ela", "de", "e", "nos", "nas", "entre", "quando", "isso", "ser", "tem",
     ],
     &[
-        "de", "het", "een", "en", "van", "is", "dat", "op", "te", "zijn", "met", "voor", "niet",
-        "aan", "er", "maar", "ook", "als", "bij", "door", "om", "dan", "nog", "wordt", "worden",
-        "hij", "zij", "ze", "werd", "uit", "naar", "over", "deze", "dit", "wat", "in", "heeft",
-        "hebben", "kan", "die", "tot",
+        "de", "het", "een", "en", "van", "is", "dat", "op", "te", "zijn", "met", "voor", "niet", "aan", "er", "maar",
+        "ook", "als", "bij", "door", "om", "dan", "nog", "wordt", "worden", "hij", "zij", "ze", "werd", "uit", "naar",
+        "over", "deze", "dit", "wat", "in", "heeft", "hebben", "kan", "die", "tot",
     ],
 ];
 
@@ -137,22 +128,11 @@ pub fn detect<'a>(
     match dominant {
         Script::Kana => {
             let share = (counts.get(Script::Kana) + counts.get(Script::Han)) as f64 / total;
-            return Language {
-                code: "ja",
-                confidence: share.min(1.0),
-            };
+            return Language { code: "ja", confidence: share.min(1.0) };
         }
-        Script::Han => {
-            return Language {
-                code: "zh",
-                confidence: (counts.get(Script::Han) as f64 / total).min(1.0),
-            }
-        }
+        Script::Han => return Language { code: "zh", confidence: (counts.get(Script::Han) as f64 / total).min(1.0) },
         Script::Hangul => {
-            return Language {
-                code: "ko",
-                confidence: (counts.get(Script::Hangul) as f64 / total).min(1.0),
-            }
+            return Language { code: "ko", confidence: (counts.get(Script::Hangul) as f64 / total).min(1.0) }
         }
         _ => {}
     }
@@ -192,10 +172,7 @@ fn whatlang_on_sample<'a>(dominant: Script, paragraphs: impl Iterator<Item = &'a
     }
     match whatlang::detect(&sample) {
         Some(info) if info.is_reliable() => match iso639_1(info.lang()) {
-            Some(code) => Language {
-                code,
-                confidence: info.confidence().clamp(0.0, 1.0),
-            },
+            Some(code) => Language { code, confidence: info.confidence().clamp(0.0, 1.0) },
             None => Language::UNDETERMINED,
         },
         _ => Language::UNDETERMINED,

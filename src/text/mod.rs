@@ -88,16 +88,10 @@ impl Document {
         let (words, word_ids, word_freq, word_first) = intern_words(&lower, &tokens);
         let scripts = ScriptCounts::of(&text);
         let dominant = scripts.dominant();
-        let vocab = word_first
-            .iter()
-            .zip(&word_freq)
-            .map(|(&w, &f)| (&lower[tokens[words[w as usize] as usize].range()], f));
-        let language = language::detect(
-            &scripts,
-            paragraphs.iter().map(|p| &text[p.range()]),
-            vocab,
-            words.len() as u32,
-        );
+        let vocab =
+            word_first.iter().zip(&word_freq).map(|(&w, &f)| (&lower[tokens[words[w as usize] as usize].range()], f));
+        let language =
+            language::detect(&scripts, paragraphs.iter().map(|p| &text[p.range()]), vocab, words.len() as u32);
         Document {
             text,
             lower,
@@ -135,13 +129,7 @@ impl Document {
 
     /// Length of the normalised text in Unicode code points.
     pub fn char_count(&self) -> usize {
-        *self.cache.char_count.get_or_init(|| {
-            if self.ascii {
-                self.text.len()
-            } else {
-                self.text.chars().count()
-            }
-        })
+        *self.cache.char_count.get_or_init(|| if self.ascii { self.text.len() } else { self.text.chars().count() })
     }
 
     /// Characters in `s` (fast for ASCII documents).
@@ -253,12 +241,9 @@ impl Document {
 
     /// The dominant script of each paragraph (`None` for paragraphs without letters).
     pub fn paragraph_scripts(&self) -> &[Option<Script>] {
-        self.cache.paragraph_scripts.get_or_init(|| {
-            self.paragraphs
-                .iter()
-                .map(|p| ScriptCounts::of(self.slice(*p)).dominant())
-                .collect()
-        })
+        self.cache
+            .paragraph_scripts
+            .get_or_init(|| self.paragraphs.iter().map(|p| ScriptCounts::of(self.slice(*p)).dominant()).collect())
     }
 }
 
@@ -289,10 +274,7 @@ fn split_spans(text: &str, sep: &str) -> Vec<Span> {
         let start = s + (piece.len() - piece.trim_start().len());
         let end = s + piece.trim_end().len();
         if end > start {
-            out.push(Span {
-                start: start as u32,
-                end: end as u32,
-            });
+            out.push(Span { start: start as u32, end: end as u32 });
         }
     };
     let mut start = 0;
@@ -378,16 +360,7 @@ mod tests {
 
     #[test]
     fn odd_inputs_do_not_panic() {
-        for raw in [
-            "",
-            " ",
-            "\n\n\n",
-            "🙂🙂🙂",
-            "...",
-            "a",
-            "\u{0000}\u{0007}",
-            "ab\u{0301}c",
-        ] {
+        for raw in ["", " ", "\n\n\n", "🙂🙂🙂", "...", "a", "\u{0000}\u{0007}", "ab\u{0301}c"] {
             let doc = Document::new(raw);
             assert!(doc.char_count() <= raw.chars().count() + 2);
         }

@@ -31,11 +31,7 @@ pub fn normalize(raw: &str) -> String {
             }
         }
     };
-    let mut out = Normalizer {
-        out: String::with_capacity(src.len()),
-        pending_space: false,
-        pending_newlines: 0,
-    };
+    let mut out = Normalizer { out: String::with_capacity(src.len()), pending_space: false, pending_newlines: 0 };
     let bytes = src.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -128,10 +124,7 @@ mod tests {
 
     #[test]
     fn folds_quotes_and_ellipsis() {
-        assert_eq!(
-            normalize("\u{201C}It\u{2019}s fine\u{2026}\u{201D}"),
-            "\"It's fine...\""
-        );
+        assert_eq!(normalize("\u{201C}It\u{2019}s fine\u{2026}\u{201D}"), "\"It's fine...\"");
         assert_eq!(normalize("\u{201E}Gut\u{201C}"), "\"Gut\"");
     }
 

@@ -48,18 +48,13 @@ pub fn script_of(c: char) -> Option<Script> {
     }
     let u = c as u32;
     let s = match u {
-        0x00C0..=0x024F
-        | 0x1E00..=0x1EFF
-        | 0x2C60..=0x2C7F
-        | 0xA720..=0xA7FF
-        | 0xFF21..=0xFF3A
-        | 0xFF41..=0xFF5A => Script::Latin,
+        0x00C0..=0x024F | 0x1E00..=0x1EFF | 0x2C60..=0x2C7F | 0xA720..=0xA7FF | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A => {
+            Script::Latin
+        }
         0x0370..=0x03FF | 0x1F00..=0x1FFF => Script::Greek,
         0x0400..=0x052F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => Script::Cyrillic,
         0x0590..=0x05FF => Script::Hebrew,
-        0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => {
-            Script::Arabic
-        }
+        0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => Script::Arabic,
         0x0900..=0x097F => Script::Devanagari,
         0x0E00..=0x0E7F => Script::Thai,
         0x3040..=0x309F | 0x30A0..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => Script::Kana,
@@ -88,8 +83,7 @@ impl ScriptCounts {
         let mut sc = ScriptCounts::default();
         let bytes = text.as_bytes();
         if bytes.is_ascii() {
-            sc.counts[Script::Latin as usize] =
-                bytes.iter().filter(|b| b.is_ascii_alphabetic()).count() as u32;
+            sc.counts[Script::Latin as usize] = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count() as u32;
             return sc;
         }
         for c in text.chars() {

@@ -104,21 +104,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else {
             classify(seg)
         };
-        tokens.push(Token {
-            start: start as u32,
-            end: end as u32,
-            kind,
-        });
+        tokens.push(Token { start: start as u32, end: end as u32, kind });
     });
     tokens
 }
 
 /// Titles and Latin abbreviations after which a sentence never ends in practice.
 const ALWAYS_CONTINUE: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt",
-    "mt", "ft", "rev", "hon", "pres", "vs", "e.g", "i.e", "cf", "approx", "no", "nos", "fig",
-    "figs", "vol", "pp", "hr", "herr", "frau", "z.b", "bzw", "ca", "usw", "mme", "mlle", "sr",
-    "sra", "srta", "dra", "ee.uu",
+    "mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "mt", "ft", "rev",
+    "hon", "pres", "vs", "e.g", "i.e", "cf", "approx", "no", "nos", "fig", "figs", "vol", "pp", "hr", "herr", "frau",
+    "z.b", "bzw", "ca", "usw", "mme", "mlle", "sr", "sra", "srta", "dra", "ee.uu",
 ];
 
 /// Words that commonly open a sentence: after an acronym like "U.S." they mean a new sentence.
@@ -223,10 +218,7 @@ fn continues_after(prev: &str, next: &str) -> bool {
         return false;
     };
     // The last whitespace-separated word before the final period, without leading punctuation.
-    let word = body
-        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
-        .next()
-        .unwrap_or("");
+    let word = body.rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"').next().unwrap_or("");
     if word.is_empty() {
         return false;
     }
@@ -241,16 +233,10 @@ fn continues_after(prev: &str, next: &str) -> bool {
     }
     // An acronym with inner periods ("U.S", "U.K", "D.C"): continue unless the next word is a
     // usual sentence opener ("... in the U.S. The report ...").
-    let is_acronym = word.contains('.')
-        && word
-            .split('.')
-            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
+    let is_acronym =
+        word.contains('.') && word.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
     if is_acronym {
-        let next_word: String = next
-            .chars()
-            .take_while(|c| c.is_alphabetic())
-            .collect::<String>()
-            .to_lowercase();
+        let next_word: String = next.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
         return !SENTENCE_OPENERS.contains(&next_word.as_str());
     }
     false
@@ -267,12 +253,7 @@ fn assign_tokens(spans: Vec<(usize, usize)>, tokens: &[Token]) -> Vec<Sentence> 
         while t < tokens.len() && (tokens[t].end as usize) <= e {
             t += 1;
         }
-        out.push(Sentence {
-            start: s as u32,
-            end: e as u32,
-            first_token: first as u32,
-            end_token: t as u32,
-        });
+        out.push(Sentence { start: s as u32, end: e as u32, first_token: first as u32, end_token: t as u32 });
     }
     out
 }
@@ -283,17 +264,11 @@ mod tests {
 
     fn sents(text: &str) -> Vec<&str> {
         let toks = tokenize(text);
-        sentences(text, &toks)
-            .iter()
-            .map(|s| &text[s.start as usize..s.end as usize])
-            .collect()
+        sentences(text, &toks).iter().map(|s| &text[s.start as usize..s.end as usize]).collect()
     }
 
     fn toks(text: &str) -> Vec<(&str, TokenKind)> {
-        tokenize(text)
-            .iter()
-            .map(|t| (&text[t.range()], t.kind))
-            .collect()
+        tokenize(text).iter().map(|t| (&text[t.range()], t.kind)).collect()
     }
 
     #[test]
@@ -315,10 +290,7 @@ mod tests {
 
     #[test]
     fn plain_sentences() {
-        assert_eq!(
-            sents("One two. Three four! Five? Six"),
-            vec!["One two.", "Three four!", "Five?", "Six"]
-        );
+        assert_eq!(sents("One two. Three four! Five? Six"), vec!["One two.", "Three four!", "Five?", "Six"]);
     }
 
     #[test]
@@ -347,10 +319,7 @@ mod tests {
 
     #[test]
     fn newline_ends_a_heading() {
-        assert_eq!(
-            sents("A Heading\nBody text here. More."),
-            vec!["A Heading", "Body text here.", "More."]
-        );
+        assert_eq!(sents("A Heading\nBody text here. More."), vec!["A Heading", "Body text here.", "More."]);
     }
 
     #[test]

@@ -60,12 +60,7 @@ pub struct WordStats {
 impl SyllableStats {
     /// The language-independent part.
     pub fn word_stats(&self) -> WordStats {
-        WordStats {
-            words: self.words,
-            sentences: self.sentences,
-            letters: self.letters,
-            long_words: self.long_words,
-        }
+        WordStats { words: self.words, sentences: self.sentences, letters: self.letters, long_words: self.long_words }
     }
 }
 
@@ -75,8 +70,7 @@ pub const LONG_WORD_LETTERS: u32 = 6;
 /// The English exception table: `word count` lines (see `src/lexicon/en/syllables.txt`).
 static ENGLISH_TABLE_SRC: &str = include_str!("../lexicon/en/syllables.txt");
 
-static ENGLISH_TABLE: LazyLock<FxHashMap<&'static str, u8>> =
-    LazyLock::new(|| parse_table(ENGLISH_TABLE_SRC));
+static ENGLISH_TABLE: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| parse_table(ENGLISH_TABLE_SRC));
 
 /// Parse `word count` lines; `#` starts a comment line. Malformed lines are ignored (the
 /// hygiene test checks that there are none).
@@ -176,10 +170,7 @@ const MAX_RULE_LETTERS: usize = 48;
 /// "hired").
 pub fn english_rules(word: &str) -> u32 {
     let bytes = word.as_bytes();
-    if !bytes.is_empty()
-        && bytes.len() <= MAX_RULE_LETTERS
-        && bytes.iter().all(u8::is_ascii_lowercase)
-    {
+    if !bytes.is_empty() && bytes.len() <= MAX_RULE_LETTERS && bytes.iter().all(u8::is_ascii_lowercase) {
         return run_rules(bytes, false);
     }
     let mut run = Run::default();
@@ -217,12 +208,7 @@ struct Run {
 
 impl Default for Run {
     fn default() -> Self {
-        Run {
-            buf: [0; MAX_RULE_LETTERS],
-            len: 0,
-            overflow: None,
-            other_letters: false,
-        }
+        Run { buf: [0; MAX_RULE_LETTERS], len: 0, overflow: None, other_letters: false }
     }
 }
 
@@ -233,9 +219,7 @@ impl Run {
             self.len += 1;
             return;
         }
-        let (groups, prev) = self
-            .overflow
-            .unwrap_or((0, is_vowel_letter(self.buf[MAX_RULE_LETTERS - 1])));
+        let (groups, prev) = self.overflow.unwrap_or((0, is_vowel_letter(self.buf[MAX_RULE_LETTERS - 1])));
         let v = is_vowel_letter(b);
         self.overflow = Some((groups + i32::from(v && !prev), v));
     }
@@ -375,12 +359,11 @@ const HIATUS_PREFIXES: &[&str] = &[
 /// First parts of compounds that end in a silent e ("home|made", "life|time"), chosen on
 /// CMUdict: the compound rule helps on at least four times as many entries as it hurts.
 const COMPOUND_HEADS: &[&str] = &[
-    "base", "bridge", "care", "cheese", "edge", "file", "fire", "fore", "game", "gate", "goose",
-    "grape", "grave", "guide", "hedge", "home", "hope", "horse", "house", "ice", "joke", "judge",
-    "lake", "lease", "life", "like", "lime", "love", "make", "mouse", "name", "nose", "note",
-    "office", "peace", "plate", "race", "ridge", "role", "sale", "scape", "score", "share", "side",
-    "size", "smoke", "snake", "some", "space", "spoke", "stage", "state", "stone", "store", "time",
-    "trade", "type", "wake", "ware", "waste", "wedge", "white", "whole", "wide", "wire",
+    "base", "bridge", "care", "cheese", "edge", "file", "fire", "fore", "game", "gate", "goose", "grape", "grave",
+    "guide", "hedge", "home", "hope", "horse", "house", "ice", "joke", "judge", "lake", "lease", "life", "like",
+    "lime", "love", "make", "mouse", "name", "nose", "note", "office", "peace", "plate", "race", "ridge", "role",
+    "sale", "scape", "score", "share", "side", "size", "smoke", "snake", "some", "space", "spoke", "stage", "state",
+    "stone", "store", "time", "trade", "type", "wake", "ware", "waste", "wedge", "white", "whole", "wide", "wire",
 ];
 
 /// The prefix and compound lists indexed by their first three letters, so that a word is
@@ -401,9 +384,7 @@ struct AffixGroup {
 
 fn key3(w: &[u8]) -> Option<usize> {
     match w {
-        [a, b, c, ..]
-            if a.is_ascii_lowercase() && b.is_ascii_lowercase() && c.is_ascii_lowercase() =>
-        {
+        [a, b, c, ..] if a.is_ascii_lowercase() && b.is_ascii_lowercase() && c.is_ascii_lowercase() => {
             Some(((a - b'a') as usize * 26 + (b - b'a') as usize) * 26 + (c - b'a') as usize)
         }
         _ => None,
@@ -412,10 +393,7 @@ fn key3(w: &[u8]) -> Option<usize> {
 
 impl AffixIndex {
     fn new() -> Self {
-        let mut idx = AffixIndex {
-            slot: vec![0; 26 * 26 * 26],
-            groups: Vec::new(),
-        };
+        let mut idx = AffixIndex { slot: vec![0; 26 * 26 * 26], groups: Vec::new() };
         for p in HIATUS_PREFIXES {
             let bar = p.find('|').expect("hiatus prefix without a bar");
             let full: Vec<u8> = p.bytes().filter(|&b| b != b'|').collect();
@@ -536,9 +514,7 @@ fn hiatus(w: &[u8], i: usize) -> bool {
         }
         (b'i', b'u') | (b'u', b'a') | (b'a', b'o') | (b'i', b'i') | (b'u', b'o') => true,
         (b'e', b'o') => {
-            !((p == b'g' && in_set(n, b"nr"))
-                || (rest.starts_with(b"us") && in_set(p, b"cg"))
-                || n == b'p')
+            !((p == b'g' && in_set(n, b"nr")) || (rest.starts_with(b"us") && in_set(p, b"cg")) || n == b'p')
         }
         (b'u', b'e') => {
             if rest_is(&["", "s", "d"]) {
@@ -548,18 +524,14 @@ fn hiatus(w: &[u8], i: usize) -> bool {
             }
         }
         (b'u', b'i') => {
-            rest.starts_with(b"n")
-                || rest.starts_with(b"ty")
-                || (rest.starts_with(b"d") && i + 3 == w.len())
+            rest.starts_with(b"n") || rest.starts_with(b"ty") || (rest.starts_with(b"d") && i + 3 == w.len())
         }
         (b'o', b'e') => !rest_is(&["", "s", "d"]) && in_set(n, b"tmlr") && p != b'h',
         (b'o', b'i') => rest_is(&["ng", "ngs", "c", "sm", "st", "sts"]),
         (b'e', b'i') => rest_is(&["ng", "ngs"]),
         (b'e', b'a') => {
             (rest.is_empty() && w.len() > 3)
-                || rest_is(&[
-                    "te", "ted", "tes", "ting", "tion", "tions", "tor", "tors", "tive", "l", "ls",
-                ])
+                || rest_is(&["te", "ted", "tes", "ting", "tion", "tions", "tor", "tors", "tive", "l", "ls"])
         }
         (b'i', b'e') => {
             if rest_is(&["r", "rs", "st", "t", "ts", "ty"]) {
@@ -610,11 +582,9 @@ fn base(w: &[u8]) -> i32 {
         cnt -= 1; // tragically = tra-gic-ly
     }
     // "-ire" is two syllables in CMUdict (fire, hired), except in "-shire".
-    let ire =
-        |k: usize| n > k && w[n - k] == b'i' && !v[n - k - 1] && !w[..n - k + 1].ends_with(b"shi");
+    let ire = |k: usize| n > k && w[n - k] == b'i' && !v[n - k - 1] && !w[..n - k + 1].ends_with(b"shi");
     // A consonant + "l" or "r" before the ending keeps it syllabic (table, acre, troubled).
-    let syllabic_lr =
-        |k: usize, c: u8| n > k && w[n - k] == c && !v[n - k - 1] && w[n - k - 1] != c;
+    let syllabic_lr = |k: usize, c: u8| n > k && w[n - k] == c && !v[n - k - 1] && w[n - k - 1] != c;
     if n > 2 && w[n - 1] == b'e' && !v[n - 2] {
         let keep = syllabic_lr(2, b'l') || syllabic_lr(2, b'r') || (ends(b"ire") && ire(3));
         if !keep {
@@ -707,14 +677,7 @@ fn english_cached(word: &str) -> u32 {
     ENGLISH_CACHE.with(|c| {
         let mut c = c.borrow_mut();
         if c.is_empty() {
-            c.resize(
-                CACHE_SLOTS,
-                CacheSlot {
-                    len: 0,
-                    syllables: 0,
-                    word: [0; CACHE_WORD_BYTES],
-                },
-            );
+            c.resize(CACHE_SLOTS, CacheSlot { len: 0, syllables: 0, word: [0; CACHE_WORD_BYTES] });
         }
         let e = &mut c[slot];
         if e.len as usize == b.len() && &e.word[..b.len()] == b {
@@ -830,10 +793,7 @@ pub fn stats(doc: &Document) -> Option<SyllableStats> {
                     s.polysyllables += 1;
                     let proper = english && !opens && {
                         let start = doc.tokens()[doc.word_token_indices()[i] as usize].start;
-                        text[start as usize..]
-                            .chars()
-                            .next()
-                            .is_some_and(char::is_uppercase)
+                        text[start as usize..].chars().next().is_some_and(char::is_uppercase)
                     };
                     if !proper && !info.inflected {
                         s.complex_words += 1;
@@ -857,9 +817,9 @@ struct WordInfo {
 
 /// Does an English word of 3+ syllables reach 3 only through "-ed", "-es" or "-ing"?
 fn inflected_only(w: &str) -> bool {
-    ["ing", "ed", "es"].iter().any(|suf| {
-        w.len() > suf.len() + 2 && w.ends_with(suf) && english(&w[..w.len() - suf.len()]) < 3
-    })
+    ["ing", "ed", "es"]
+        .iter()
+        .any(|suf| w.len() > suf.len() + 2 && w.ends_with(suf) && english(&w[..w.len() - suf.len()]) < 3)
 }
 
 #[cfg(test)]
@@ -1002,10 +962,7 @@ mod tests {
             let parts: Vec<&str> = line.split(' ').collect();
             assert_eq!(parts.len(), 2, "malformed line {line:?}");
             let (w, n) = (parts[0], parts[1]);
-            assert!(
-                !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c == '\''),
-                "{w}: not lowercase a-z"
-            );
+            assert!(!w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c == '\''), "{w}: not lowercase a-z");
             let n: u32 = n.parse().expect("count");
             assert!((1..=20).contains(&n), "{w}: count {n}");
             if let Some(p) = prev {

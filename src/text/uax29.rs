@@ -100,10 +100,7 @@ fn ascii_word_segments(b: &[u8], base: usize, emit: &mut impl FnMut(usize, usize
                 let cur = ascii_wb(b[e]);
                 let joins = matches!(
                     (prev, cur),
-                    (
-                        Wb::Letter | Wb::Numeric | Wb::ExtendNumLet,
-                        Wb::Letter | Wb::Numeric | Wb::ExtendNumLet
-                    )
+                    (Wb::Letter | Wb::Numeric | Wb::ExtendNumLet, Wb::Letter | Wb::Numeric | Wb::ExtendNumLet)
                 );
                 if joins {
                     e += 1;
@@ -111,12 +108,10 @@ fn ascii_word_segments(b: &[u8], base: usize, emit: &mut impl FnMut(usize, usize
                 }
                 if e + 1 < n {
                     let next = ascii_wb(b[e + 1]);
-                    let letter_mid = prev == Wb::Letter
-                        && matches!(cur, Wb::MidLetter | Wb::MidNumLetQ)
-                        && next == Wb::Letter;
-                    let number_mid = prev == Wb::Numeric
-                        && matches!(cur, Wb::MidNum | Wb::MidNumLetQ)
-                        && next == Wb::Numeric;
+                    let letter_mid =
+                        prev == Wb::Letter && matches!(cur, Wb::MidLetter | Wb::MidNumLetQ) && next == Wb::Letter;
+                    let number_mid =
+                        prev == Wb::Numeric && matches!(cur, Wb::MidNum | Wb::MidNumLetQ) && next == Wb::Numeric;
                     if letter_mid || number_mid {
                         e += 2;
                         continue;
@@ -277,9 +272,10 @@ fn sb_class(c: char) -> Sb {
         | 0x0F3A..=0x0F3D
         | 0x169B
         | 0x169C => Sb::Close,
-        0x055D | 0x060C | 0x060D | 0x07F8 | 0x1802 | 0x1808 | 0x2013 | 0x2014 | 0x3001 | 0xFE10
-        | 0xFE11 | 0xFE13 | 0xFE31 | 0xFE32 | 0xFE50 | 0xFE51 | 0xFE55 | 0xFE58 | 0xFE63
-        | 0xFF0C | 0xFF0D | 0xFF1A | 0xFF1B | 0xFF64 => Sb::SContinue,
+        0x055D | 0x060C | 0x060D | 0x07F8 | 0x1802 | 0x1808 | 0x2013 | 0x2014 | 0x3001 | 0xFE10 | 0xFE11 | 0xFE13
+        | 0xFE31 | 0xFE32 | 0xFE50 | 0xFE51 | 0xFE55 | 0xFE58 | 0xFE63 | 0xFF0C | 0xFF0D | 0xFF1A | 0xFF1B | 0xFF64 => {
+            Sb::SContinue
+        }
         0x0300..=0x036F
         | 0x0483..=0x0489
         | 0x0591..=0x05BD
@@ -308,9 +304,7 @@ fn sb_class(c: char) -> Sb {
         _ if c.is_lowercase() => Sb::Lower,
         _ if c.is_uppercase() => Sb::Upper,
         _ if c.is_alphabetic() => Sb::OLetter,
-        _ if c.is_numeric() && !matches!(u, 0x00B2 | 0x00B3 | 0x00B9 | 0x00BC..=0x00BE) => {
-            Sb::Numeric
-        }
+        _ if c.is_numeric() && !matches!(u, 0x00B2 | 0x00B3 | 0x00B9 | 0x00BC..=0x00BE) => Sb::Numeric,
         _ => Sb::Other,
     }
 }
@@ -350,10 +344,7 @@ impl CharClasses {
         for (i, c) in text.char_indices() {
             let k = sb_class(c);
             if k == Sb::Extend {
-                if cls
-                    .last()
-                    .is_some_and(|&(_, p)| !matches!(p, Sb::Cr | Sb::Lf | Sb::Sep))
-                {
+                if cls.last().is_some_and(|&(_, p)| !matches!(p, Sb::Cr | Sb::Lf | Sb::Sep)) {
                     continue;
                 }
                 cls.push((i as u32, Sb::Other));
@@ -405,11 +396,7 @@ fn segment_sentences<C: Classes>(cls: &C, text_len: usize) -> Vec<(usize, usize)
     while i < n {
         match cls.class(i) {
             Sb::Cr => {
-                let end = if i + 1 < n && cls.class(i + 1) == Sb::Lf {
-                    i + 2
-                } else {
-                    i + 1
-                };
+                let end = if i + 1 < n && cls.class(i + 1) == Sb::Lf { i + 2 } else { i + 1 };
                 cut(offset(end), &mut out);
                 i = end;
             }
@@ -423,9 +410,7 @@ fn segment_sentences<C: Classes>(cls: &C, text_len: usize) -> Vec<(usize, usize)
                     let next = cls.class(i + 1);
                     // SB6: ATerm × Numeric; SB7: (Upper | Lower) ATerm × Upper.
                     if next == Sb::Numeric
-                        || (next == Sb::Upper
-                            && i > 0
-                            && matches!(cls.class(i - 1), Sb::Upper | Sb::Lower))
+                        || (next == Sb::Upper && i > 0 && matches!(cls.class(i - 1), Sb::Upper | Sb::Lower))
                     {
                         i += 1;
                         continue;
@@ -444,11 +429,7 @@ fn segment_sentences<C: Classes>(cls: &C, text_len: usize) -> Vec<(usize, usize)
                 }
                 match cls.class(k) {
                     Sb::Cr => {
-                        let end = if k + 1 < n && cls.class(k + 1) == Sb::Lf {
-                            k + 2
-                        } else {
-                            k + 1
-                        };
+                        let end = if k + 1 < n && cls.class(k + 1) == Sb::Lf { k + 2 } else { k + 1 };
                         cut(offset(end), &mut out);
                         i = end;
                     }
@@ -520,22 +501,19 @@ mod tests {
         if text.is_empty() {
             return Vec::new();
         }
-        text.split_sentence_bound_indices()
-            .map(|(i, s)| (i, i + s.len()))
-            .collect()
+        text.split_sentence_bound_indices().map(|(i, s)| (i, i + s.len())).collect()
     }
 
     /// Characters of every class the segmenters distinguish.
     const ALPHABET: &[char] = &[
-        'a', 'b', 'z', 'A', 'B', 'Z', 'é', 'É', 'ß', 'ñ', 'λ', 'Σ', 'ж', 'Д', '0', '7', '9', ' ',
-        ' ', ' ', '\n', '\t', '.', '.', '!', '?', ',', ';', ':', '\'', '"', '(', ')', '[', '_',
-        '-', '$', '%', '#', '/', '&', '*', '«', '»', '—', '–', '、', '。', '！', '？', '「', '」',
-        '日', '本', 'あ', 'カ', 'ー', '\u{0301}', '🙂', '€', '،', '؟', 'ا',
+        'a', 'b', 'z', 'A', 'B', 'Z', 'é', 'É', 'ß', 'ñ', 'λ', 'Σ', 'ж', 'Д', '0', '7', '9', ' ', ' ', ' ', '\n', '\t',
+        '.', '.', '!', '?', ',', ';', ':', '\'', '"', '(', ')', '[', '_', '-', '$', '%', '#', '/', '&', '*', '«', '»',
+        '—', '–', '、', '。', '！', '？', '「', '」', '日', '本', 'あ', 'カ', 'ー', '\u{0301}', '🙂', '€', '،', '؟',
+        'ا',
     ];
 
     fn text_strategy() -> impl Strategy<Value = String> {
-        proptest::collection::vec(proptest::sample::select(ALPHABET), 0..60)
-            .prop_map(|v| v.into_iter().collect())
+        proptest::collection::vec(proptest::sample::select(ALPHABET), 0..60).prop_map(|v| v.into_iter().collect())
     }
 
     fn normalised_strategy() -> impl Strategy<Value = String> {
@@ -563,23 +541,12 @@ mod tests {
         assert_eq!(
             words,
             [
-                "Mr", ".", "Smith", "paid", "$", "1,500.50", "for", "U.S", ".", "stock", ",",
-                "didn't", "he", "?", "Yes", "!", "Next", "line"
+                "Mr", ".", "Smith", "paid", "$", "1,500.50", "for", "U.S", ".", "stock", ",", "didn't", "he", "?",
+                "Yes", "!", "Next", "line"
             ]
         );
-        let sents: Vec<&str> = sentence_segments(t)
-            .iter()
-            .map(|&(s, e)| &t[s..e])
-            .collect();
-        assert_eq!(
-            sents,
-            [
-                "Mr. ",
-                "Smith paid $1,500.50 for U.S. stock, didn't he? ",
-                "Yes!\n",
-                "Next line"
-            ]
-        );
+        let sents: Vec<&str> = sentence_segments(t).iter().map(|&(s, e)| &t[s..e]).collect();
+        assert_eq!(sents, ["Mr. ", "Smith paid $1,500.50 for U.S. stock, didn't he? ", "Yes!\n", "Next line"]);
         assert_eq!(sentence_segments(t), reference_sentences(t));
     }
 }

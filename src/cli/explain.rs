@@ -26,6 +26,7 @@ pub fn run(a: ExplainArgs) -> anyhow::Result<ExitCode> {
         chaff::features::Cue::Layout => "layout (reported; the default model does not use it)",
         chaff::features::Cue::Debris => "web debris (reported; the default model does not use it)",
         chaff::features::Cue::Language => "language (reported; the default model does not use it)",
+        chaff::features::Cue::Register => "register and proficiency (reported; the default model does not use it)",
     };
     println!("Kind of cue: {cue}.");
     Ok(ExitCode::SUCCESS)

@@ -12,7 +12,10 @@ fn suffix_count(doc: &Document, suffixes: &[&str]) -> usize {
     let mut n = 0;
     for (id, &freq) in doc.word_freq().iter().enumerate() {
         let w = doc.vocab_word(id as u32);
-        if suffixes.iter().any(|s| w.len() >= s.len() + 3 && w.ends_with(s) && w.bytes().all(|b| b.is_ascii_lowercase())) {
+        if suffixes
+            .iter()
+            .any(|s| w.len() >= s.len() + 3 && w.ends_with(s) && w.bytes().all(|b| b.is_ascii_lowercase()))
+        {
             n += freq as usize;
         }
     }
@@ -148,19 +151,52 @@ mod tests {
 
     #[test]
     fn suffix_examples() {
-        assert_value(&LY_WORD_PER_1K_WORDS, "She quickly and quietly finished the report, and the others slowly left the office for the day.", 3000.0 / 17.0, 1e-9);
-        assert_value(&ING_WORD_PER_1K_WORDS, "Walking home, they kept talking about the meeting and the new building on the corner of the road.", 4000.0 / 18.0, 1e-9);
-        assert_value(&ED_WORD_PER_1K_WORDS, "The council voted on Monday and approved the plan that residents had requested for the park.", 3000.0 / 16.0, 1e-9);
-        assert_value(&NOMINALIZATION_PER_1K_WORDS, "The implementation of the agreement showed real commitment to governance and resilience in the region.", 5000.0 / 15.0, 1e-9);
+        assert_value(
+            &LY_WORD_PER_1K_WORDS,
+            "She quickly and quietly finished the report, and the others slowly left the office for the day.",
+            3000.0 / 17.0,
+            1e-9,
+        );
+        assert_value(
+            &ING_WORD_PER_1K_WORDS,
+            "Walking home, they kept talking about the meeting and the new building on the corner of the road.",
+            4000.0 / 18.0,
+            1e-9,
+        );
+        assert_value(
+            &ED_WORD_PER_1K_WORDS,
+            "The council voted on Monday and approved the plan that residents had requested for the park.",
+            3000.0 / 16.0,
+            1e-9,
+        );
+        assert_value(
+            &NOMINALIZATION_PER_1K_WORDS,
+            "The implementation of the agreement showed real commitment to governance and resilience in the region.",
+            5000.0 / 15.0,
+            1e-9,
+        );
         assert_value(&ADJECTIVE_SUFFIX_PER_1K_WORDS, "A comprehensive and strategic approach makes the regional economy more sustainable and successful over time.", 5000.0 / 15.0, 1e-9);
         // "fly", "ring", "red" are too short to count.
-        assert_value(&LY_WORD_PER_1K_WORDS, "The fly sat on the red ring near the old door of the small shed by the lake, and it was there all day.", 0.0, 0.0);
-        assert_na(&LY_WORD_PER_1K_WORDS, "Der Hund des Nachbarn bellt jeden Morgen laut, und die Katze im Garten schläft weiter.");
+        assert_value(
+            &LY_WORD_PER_1K_WORDS,
+            "The fly sat on the red ring near the old door of the small shed by the lake, and it was there all day.",
+            0.0,
+            0.0,
+        );
+        assert_na(
+            &LY_WORD_PER_1K_WORDS,
+            "Der Hund des Nachbarn bellt jeden Morgen laut, und die Katze im Garten schläft weiter.",
+        );
     }
 
     #[test]
     fn word_length_examples() {
-        assert_value(&LONG_WORD_RATIO, "International cooperation remains important for every small country in the region today.", 2.0 / 12.0, 1e-12);
+        assert_value(
+            &LONG_WORD_RATIO,
+            "International cooperation remains important for every small country in the region today.",
+            2.0 / 12.0,
+            1e-12,
+        );
         assert_value(&SHORT_WORD_RATIO, "I got up at six and ran to the lake.", 0.9, 1e-12);
         assert_value(&WORD_LENGTH_STD_CHARS, "a bb ccc", (2.0f64 / 3.0).sqrt(), 1e-12);
         assert_na(&WORD_LENGTH_STD_CHARS, "");

@@ -75,7 +75,7 @@ Formula: 206.835 - 1.015 * W/S - 84.6 * Y/W (words W, sentences S, syllables Y a
 Example: \"The young teacher opened the window because the room was warm. The children played happily in the beautiful garden outside.\" has W = 20, S = 2, Y = 31 (15 + 16 syllables), so 206.835 - 1.015 * 10 - 84.6 * 1.55 = 65.555.\n\
 Limits: English only (German, French and Spanish have their own variants). Unstable on a few sentences. Syllables come from CMUdict where the rules disagree with it; unknown words use rules that agree with CMUdict on about 95 % of its words. textstat gives 0.3 points more in the median on news text (4 points more on a tenth of the texts, where it splits sentences at abbreviations and decimal points); see the module docs.",
     applies: ENGLISH,
-    cue: Cue::Style,
+    cue: Cue::Register,
     compute: |doc: &Document, _: &Context| {
         syl(doc).map(|s| 206.835 - 1.015 * asl(s.words, s.sentences) - 84.6 * asw(&s))
     },
@@ -91,7 +91,7 @@ Formula: 0.39 * W/S + 11.8 * Y/W - 15.59.\n\
 Example: the two sentences of flesch_reading_ease (W = 20, S = 2, Y = 31) -> 0.39 * 10 + 11.8 * 1.55 - 15.59 = 6.6.\n\
 Limits: English only; can be negative for very simple text. Same counting caveats as flesch_reading_ease.",
     applies: ENGLISH,
-    cue: Cue::Style,
+    cue: Cue::Register,
     compute: |doc: &Document, _: &Context| {
         syl(doc).map(|s| 0.39 * asl(s.words, s.sentences) + 11.8 * asw(&s) - 15.59)
     },
@@ -107,7 +107,7 @@ Formula: 0.4 * (W/S + 100 * C/W), where C counts complex words: words of 3 or mo
 Example: the two sentences of flesch_reading_ease have W = 20, S = 2 and two complex words (happily, beautiful) -> 0.4 * (10 + 100 * 2 / 20) = 8.0.\n\
 Limits: English only. The proper-noun rule misses lowercase names and treats capitalised words inside a title-case heading as names. textstat instead counts as complex the words of 3+ syllables that are not on the Dale-Chall list of easy words, so its values differ.",
     applies: ENGLISH,
-    cue: Cue::Style,
+    cue: Cue::Register,
     compute: |doc: &Document, _: &Context| {
         syl(doc).map(|s| {
             0.4 * (asl(s.words, s.sentences) + 100.0 * s.complex_words as f64 / s.words as f64)
@@ -125,7 +125,7 @@ Formula: 1.0430 * sqrt(P * 30 / S) + 3.1291, where P counts all words of 3 or mo
 Example: the two sentences of flesch_reading_ease have P = 2 (happily, beautiful) and S = 2 -> 1.0430 * sqrt(30) + 3.1291 = 8.8418.\n\
 Limits: English only. Designed for samples of 30 sentences or more; on fewer sentences the normalisation extrapolates and the value is noisy (computed from 1 sentence on, as textstat does).",
     applies: ENGLISH,
-    cue: Cue::Style,
+    cue: Cue::Register,
     compute: |doc: &Document, _: &Context| {
         syl(doc).map(|s| {
             1.0430 * (s.polysyllables as f64 * 30.0 / s.sentences as f64).sqrt() + 3.1291
@@ -143,7 +143,7 @@ Formula: 0.0588 * L - 0.296 * S100 - 15.8, where L = letters per 100 words and S
 Example: the two sentences of flesch_reading_ease have 102 letters in W = 20 words and S = 2 -> L = 510, S100 = 10, 0.0588 * 510 - 0.296 * 10 - 15.8 = 11.228.\n\
 Limits: English only. Letters are alphanumeric characters of words; textstat counts the non-space, non-punctuation characters of the text (numbers included) and uses 0.058 for 0.0588, so it gives 0.3 less in the median.",
     applies: ENGLISH,
-    cue: Cue::Style,
+    cue: Cue::Register,
     compute: |doc: &Document, _: &Context| {
         syl(doc).map(|s| {
             let per100 = 100.0 / s.words as f64;
@@ -162,7 +162,7 @@ Formula: 4.71 * letters/W + 0.5 * W/S - 21.43 (letters = alphanumeric characters
 Example: the two sentences of flesch_reading_ease have 102 letters, W = 20, S = 2 -> 4.71 * 5.1 + 0.5 * 10 - 21.43 = 7.591.\n\
 Limits: English only (the constants were fitted on English school texts). textstat counts punctuation as characters and gives 0.7 more in the median.",
     applies: ENGLISH,
-    cue: Cue::Style,
+    cue: Cue::Register,
     compute: |doc: &Document, _: &Context| {
         syl(doc).map(|s| {
             4.71 * s.letters as f64 / s.words as f64 + 0.5 * asl(s.words, s.sentences) - 21.43
@@ -180,7 +180,7 @@ Formula: W/S + 100 * long/W, where long words have more than 6 letters (alphanum
 Example: the two sentences of flesch_reading_ease have W = 20, S = 2 and 6 long words (teacher, because, children, happily, beautiful, outside) -> 10 + 100 * 6 / 20 = 40.0.\n\
 Limits: not applicable to Chinese, Japanese and Thai. Compounding languages (German, Finnish) have more long words for the same difficulty; compare texts within one language.",
     applies: Applicability::SpaceSeparated,
-    cue: Cue::Style,
+    cue: Cue::Register,
     compute: |doc: &Document, _: &Context| {
         wst(doc).map(|w| asl(w.words, w.sentences) + 100.0 * w.long_words as f64 / w.words as f64)
     },
@@ -196,7 +196,7 @@ Formula: long / S, where long words have more than 6 letters.\n\
 Example: the two sentences of flesch_reading_ease have 6 long words in S = 2 sentences -> 3.0.\n\
 Limits: not applicable to Chinese, Japanese and Thai; compare texts within one language.",
     applies: Applicability::SpaceSeparated,
-    cue: Cue::Style,
+    cue: Cue::Register,
     compute: |doc: &Document, _: &Context| wst(doc).map(|w| w.long_words as f64 / w.sentences as f64),
     evidence: None,
 };
@@ -210,7 +210,7 @@ Formula: 180 - W/S - 58.5 * Y/W, syllables counted as vowel groups (a e i o u y 
 Example: \"Der alte Mann ging langsam nach Hause. Die Kinder spielten fröhlich im Garten hinter dem Haus.\" has W = 16, S = 2, Y = 24 -> 180 - 8 - 58.5 * 1.5 = 84.25.\n\
 Limits: German only. Vowel groups overcount a few loanwords and undercount hiatus (\"Museum\", \"Theater\"), by a few percent of syllables.",
     applies: Applicability::Languages(&["de"]),
-    cue: Cue::Style,
+    cue: Cue::Register,
     compute: |doc: &Document, _: &Context| {
         syl(doc).map(|s| 180.0 - asl(s.words, s.sentences) - 58.5 * asw(&s))
     },
@@ -226,7 +226,7 @@ Formula: 207 - 1.015 * W/S - 73.6 * Y/W, syllables counted as vowel groups with 
 Example: \"Le petit chat dort tranquillement sur le canapé. Les enfants jouent dans le jardin de la maison.\" has W = 17, S = 2, Y = 25 -> 207 - 1.015 * 8.5 - 73.6 * 25 / 17 = 90.1372.\n\
 Limits: French only. The mute -ent rule also drops the syllable of nouns and adverbs in -ent after a consonant (\"argent\" counts 1), and hiatus (\"réaction\") is undercounted.",
     applies: Applicability::Languages(&["fr"]),
-    cue: Cue::Style,
+    cue: Cue::Register,
     compute: |doc: &Document, _: &Context| {
         syl(doc).map(|s| 207.0 - 1.015 * asl(s.words, s.sentences) - 73.6 * asw(&s))
     },
@@ -242,7 +242,7 @@ Formula: 206.84 - 0.60 * P - 1.02 * W/S, with P = syllables per 100 words (= 60 
 Example: \"El perro pequeño duerme tranquilamente en el sofá. Los niños juegan en el jardín de la casa.\" has W = 17, S = 2, Y = 30 -> 206.84 - 0.60 * 176.4706 - 1.02 * 8.5 = 92.2876.\n\
 Limits: Spanish only. Syllables are vowel groups (a e i o u á é í ó ú ü; y is not a vowel), which merges hiatus (\"país\", \"leer\" count 1) and so undercounts slightly.",
     applies: Applicability::Languages(&["es"]),
-    cue: Cue::Style,
+    cue: Cue::Register,
     compute: |doc: &Document, _: &Context| {
         syl(doc).map(|s| 206.84 - 60.0 * asw(&s) - 1.02 * asl(s.words, s.sentences))
     },
@@ -258,7 +258,7 @@ Formula: Y / W.\n\
 Example: the two sentences of flesch_reading_ease -> 31 / 20 = 1.55.\n\
 Limits: English (CMUdict-backed), German, French and Spanish (vowel-group rules); not applicable to other languages.",
     applies: SYLLABLE_LANGUAGES,
-    cue: Cue::Style,
+    cue: Cue::Register,
     compute: |doc: &Document, _: &Context| syl(doc).map(|s| asw(&s)),
     evidence: None,
 };
@@ -272,7 +272,7 @@ Formula: letters / W, where letters are the alphanumeric characters of the words
 Example: the two sentences of flesch_reading_ease -> 102 / 20 = 5.1.\n\
 Limits: not applicable to Chinese, Japanese and Thai. Differs by language; compare within one.",
     applies: Applicability::SpaceSeparated,
-    cue: Cue::Style,
+    cue: Cue::Register,
     compute: |doc: &Document, _: &Context| {
         wst(doc).and_then(|w| ratio(w.letters as f64, w.words as f64))
     },
@@ -288,7 +288,7 @@ Formula: P / W, P = words of 3 or more syllables.\n\
 Example: the two sentences of flesch_reading_ease -> 2 / 20 = 0.1.\n\
 Limits: English, German, French and Spanish only; counts depend on the syllable rules of each language.",
     applies: SYLLABLE_LANGUAGES,
-    cue: Cue::Style,
+    cue: Cue::Register,
     compute: |doc: &Document, _: &Context| syl(doc).and_then(|s| ratio(s.polysyllables as f64, s.words as f64)),
     evidence: None,
 };

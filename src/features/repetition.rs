@@ -1552,7 +1552,7 @@ Formula: number of distinct lowercase words / number of words (words = UAX #29 w
 Example: \"The cat saw the dog.\" -> the, cat, saw, dog are 4 distinct of 5 words -> 0.8.\n\
 Limits: falls as texts get longer (any text reuses function words), so compare texts of similar length or use mattr_50 / mtld. Not applicable without words or to unspaced scripts.",
     applies: Applicability::SpaceSeparated,
-    cue: Cue::Style,
+    cue: Cue::Length,
     compute: |doc: &Document, _: &Context| type_token_ratio(doc),
     evidence: None,
 };
@@ -1566,7 +1566,7 @@ Formula: number of distinct lowercase words that occur exactly once / number of 
 Example: \"The cat saw the dog.\" -> cat, saw, dog occur once, \"the\" twice -> 3 / 4 = 0.75.\n\
 Limits: depends on length like type_token_ratio. Not applicable without words or to unspaced scripts.",
     applies: Applicability::SpaceSeparated,
-    cue: Cue::Style,
+    cue: Cue::Length,
     compute: |doc: &Document, _: &Context| hapax_ratio(doc),
     evidence: None,
 };

@@ -88,7 +88,7 @@ Formula: sum of words per sentence / number of sentences, over sentences with at
 Example: \"One two three. Four five. Six.\" -> (3 + 2 + 1) / 3 = 2.0.\n\
 Limits: not applicable without words or to unspaced scripts (Chinese, Japanese, Thai).",
     applies: Applicability::SpaceSeparated,
-    cue: Cue::Style,
+    cue: Cue::Register,
     compute: |doc: &Document, _: &Context| mean_std(&sentence_lengths(doc)).map(|(m, _)| m),
     evidence: None,
 };
@@ -102,7 +102,7 @@ Formula: sqrt(sum((n_i - mean)^2) / k) over the k sentences with at least one wo
 Example: \"One two three. Four five. Six.\" -> lengths 3, 2, 1, mean 2, sqrt((1 + 0 + 1) / 3) = 0.8165.\n\
 Limits: 0 for a single sentence; not applicable without words or to unspaced scripts.",
     applies: Applicability::SpaceSeparated,
-    cue: Cue::Style,
+    cue: Cue::Register,
     compute: |doc: &Document, _: &Context| mean_std(&sentence_lengths(doc)).map(|(_, s)| s),
     evidence: None,
 };
@@ -130,7 +130,7 @@ Formula: sum of characters of each sentence (trimmed) / number of sentences.\n\
 Example: \"Hi. Hello there.\" -> (3 + 12) / 2 = 7.5.\n\
 Limits: not applicable without sentences.",
     applies: Applicability::Any,
-    cue: Cue::Style,
+    cue: Cue::Register,
     compute: |doc: &Document, _: &Context| {
         let n = doc.sentences().len();
         let chars: usize = doc.sentences().iter().map(|s| doc.chars_in(doc.sentence_text(s))).sum();

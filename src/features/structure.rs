@@ -273,7 +273,7 @@ Formula: sum of characters of non-punctuation tokens / their number.\n\
 Example: \"I paid $20 today.\" -> I(1) paid(4) 20(2) today(5) = 12 / 4 = 3.0 ($ and . are punctuation).\n\
 Limits: not applicable to unspaced scripts or texts without tokens.",
     applies: Applicability::SpaceSeparated,
-    cue: Cue::Style,
+    cue: Cue::Register,
     compute: |doc: &Document, _: &Context| {
         let (mut chars, mut n) = (0usize, 0usize);
         for t in gopher_words(doc) {

@@ -229,10 +229,13 @@ pub fn breakdowns(rows: &[ScoredRow], by: &[String]) -> Vec<GroupMetrics> {
     let mut out = Vec::new();
     let mut columns: Vec<(String, Box<dyn Fn(&ScoredRow) -> Option<String>>)> = vec![
         ("lang".to_string(), Box::new(|r: &ScoredRow| Some(r.lang.clone()))),
-        ("length_band".to_string(), Box::new(|r: &ScoredRow| {
-            let (lo, hi) = LENGTH_BANDS[band_of(r.words)];
-            Some(band_label(lo, hi))
-        })),
+        (
+            "length_band".to_string(),
+            Box::new(|r: &ScoredRow| {
+                let (lo, hi) = LENGTH_BANDS[band_of(r.words)];
+                Some(band_label(lo, hi))
+            }),
+        ),
         ("source".to_string(), Box::new(|r: &ScoredRow| Some(r.source.clone()))),
     ];
     for c in by {
@@ -288,7 +291,12 @@ pub fn report(kind: &str, files: &[String], file: &ModelFile, rows: Vec<ScoredRo
         files: files.to_vec(),
         algorithm: file.algorithm.name().to_string(),
         target_fpr: file.threshold.target_fpr,
-        thresholds: file.threshold.bands.iter().map(|b| (band_label(b.min_words, b.max_words), b.threshold, b.uncertain_from)).collect(),
+        thresholds: file
+            .threshold
+            .bands
+            .iter()
+            .map(|b| (band_label(b.min_words, b.max_words), b.threshold, b.uncertain_from))
+            .collect(),
         overall: metrics_of(&rows),
         by: breakdowns(&rows, by),
         roc: downsample(metrics::roc_points(&scores, &labels), 400),
@@ -303,7 +311,11 @@ pub fn report(kind: &str, files: &[String], file: &ModelFile, rows: Vec<ScoredRo
 
 /// Leave-one-source-out: for each source corpus, train on the others (with their own
 /// cross-validated calibration and thresholds) and score it.
-pub fn leave_one_source_out(data: &LabeledData, cfg: &TrainConfig, by: &[String]) -> Result<Vec<TransferResult>, Error> {
+pub fn leave_one_source_out(
+    data: &LabeledData,
+    cfg: &TrainConfig,
+    by: &[String],
+) -> Result<Vec<TransferResult>, Error> {
     let mut sources: Vec<String> = data.rows.iter().map(|r| r.source.clone()).collect();
     sources.sort();
     sources.dedup();
@@ -319,7 +331,12 @@ pub fn leave_one_source_out(data: &LabeledData, cfg: &TrainConfig, by: &[String]
         }
         let trained = train::train(&train_data, cfg, Default::default())?;
         let model = Model::new(trained.file);
-        let probs: Vec<f64> = test_data.rows.iter().zip(&test_data.features).map(|(r, f)| model.decide(f, r.words, r.detected_lang).1).collect();
+        let probs: Vec<f64> = test_data
+            .rows
+            .iter()
+            .zip(&test_data.features)
+            .map(|(r, f)| model.decide(f, r.words, r.detected_lang).1)
+            .collect();
         let rows = scored_rows(&test_data, &probs, &model, by);
         out.push(TransferResult { source: s, train_rows: train_data.rows.len() as u64, metrics: metrics_of(&rows) });
     }
@@ -329,7 +346,11 @@ pub fn leave_one_source_out(data: &LabeledData, cfg: &TrainConfig, by: &[String]
 /// Cross-validated ROC-AUC of log word count alone (a length-only baseline).
 pub fn length_only_auc(data: &LabeledData, cfg: &TrainConfig) -> Option<f64> {
     crate::features::index_of("word_count")?;
-    let cfg = TrainConfig { features: vec!["word_count".to_string()], algorithm: super::file::Algorithm::Logistic, ..cfg.clone() };
+    let cfg = TrainConfig {
+        features: vec!["word_count".to_string()],
+        algorithm: super::file::Algorithm::Logistic,
+        ..cfg.clone()
+    };
     let all: Vec<usize> = (0..data.rows.len()).collect();
     let (raw, _) = train::out_of_fold(data, &all, &cfg).ok()?;
     metrics::roc_auc(&raw, &data.labels())
@@ -359,7 +380,13 @@ pub fn length_matched(rows: &[ScoredRow]) -> Vec<&ScoredRow> {
 /// Cross-validation evaluation of a training configuration: trains (out-of-fold scores,
 /// calibration, thresholds), reports on the out-of-fold predictions, and optionally adds
 /// leave-one-source-out transfer and baselines.
-pub fn cross_validate(data: &LabeledData, cfg: &TrainConfig, files: &[String], by: &[String], transfer: bool) -> Result<(EvalReport, ModelFile), Error> {
+pub fn cross_validate(
+    data: &LabeledData,
+    cfg: &TrainConfig,
+    files: &[String],
+    by: &[String],
+    transfer: bool,
+) -> Result<(EvalReport, ModelFile), Error> {
     let trained = train::train(data, cfg, Default::default())?;
     let model = Model::new(trained.file.clone());
     let rows = scored_rows(data, &trained.oof_prob, &model, by);
@@ -377,7 +404,8 @@ pub fn cross_validate(data: &LabeledData, cfg: &TrainConfig, files: &[String], b
 
 /// Evaluate a trained model on a separate labeled set.
 pub fn test_set(model: &Model, data: &LabeledData, files: &[String], by: &[String]) -> EvalReport {
-    let probs: Vec<f64> = data.rows.iter().zip(&data.features).map(|(r, f)| model.decide(f, r.words, r.detected_lang).1).collect();
+    let probs: Vec<f64> =
+        data.rows.iter().zip(&data.features).map(|(r, f)| model.decide(f, r.words, r.detected_lang).1).collect();
     let rows = scored_rows(data, &probs, model, by);
     report("test", files, &model.file, rows, by)
 }

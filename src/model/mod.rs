@@ -2,6 +2,7 @@
 
 pub mod calibration;
 pub mod dataset;
+pub mod evaluate;
 pub mod file;
 pub mod folds;
 pub mod forest;

@@ -158,10 +158,10 @@ impl Model {
         self.registry_index.iter().map(|&i| values[i]).collect()
     }
 
-    /// Raw log-odds for the model's feature values.
-    pub fn raw_score(&self, selected: &[Option<f64>]) -> f64 {
+    /// Raw log-odds for the model's feature values of a text in language `lang`.
+    pub fn raw_score(&self, selected: &[Option<f64>], lang: &str) -> f64 {
         let mut x = Vec::with_capacity(self.file.preprocess.width());
-        self.file.preprocess.apply(selected, &mut x);
+        self.file.preprocess.apply(selected, lang, &mut x);
         match (&self.file.algorithm, &self.file.forest) {
             (Algorithm::Forest, Some(f)) => f.log_odds(&x),
             _ => self.file.logistic.log_odds(&x),
@@ -172,7 +172,7 @@ impl Model {
     /// words, in language `lang`.
     pub fn decide(&self, values: &[Option<f64>], words: u32, lang: &str) -> (f64, f64, Verdict, Option<Abstention>) {
         let selected = self.select(values);
-        let raw = self.raw_score(&selected);
+        let raw = self.raw_score(&selected, lang);
         let probability = self.file.calibration.apply(raw).clamp(0.0, 1.0);
         let (verdict, abstention) = self.verdict(probability, words, lang);
         (raw, probability, verdict, abstention)

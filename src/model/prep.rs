@@ -1,7 +1,13 @@
 //! Preprocessing of feature values into model inputs, fitted on training rows and stored in the
 //! model: an optional log transform for skewed non-negative features, median imputation of
-//! not-applicable values (with an indicator column where values are often missing), and
-//! standardisation with clipping so that one extreme value cannot dominate a score.
+//! not-applicable values, standardisation with clipping so that one extreme value cannot
+//! dominate a score, and indicator inputs where missingness carries information:
+//!
+//! - one 0/1 input per training language other than the most common one, so that each language
+//!   has its own intercept. Language-specific features (English function words, say) are missing
+//!   in every other language; without these inputs the model would read "no English evidence"
+//!   as evidence;
+//! - a `<feature>_missing` input for other features that are often not applicable.
 
 use serde::{Deserialize, Serialize};
 
@@ -52,6 +58,18 @@ impl FeatureTransform {
 pub struct Preprocessor {
     /// One per selected feature.
     pub features: Vec<FeatureTransform>,
+    /// Languages with their own 0/1 input (`lang_is_<code>`), after the indicators.
+    #[serde(default)]
+    pub languages: Vec<String>,
+}
+
+/// A language needs this many training rows for an input of its own.
+pub const MIN_LANGUAGE_ROWS: usize = 50;
+
+/// Whether a feature's missingness is explained by the language alone (it applies only to some
+/// languages): such features get no indicator, the language inputs cover them.
+fn language_specific(name: &str) -> bool {
+    crate::features::by_name(name).is_some_and(|f| matches!(f.applies, crate::features::Applicability::Languages(_)))
 }
 
 fn median(v: &mut [f64]) -> f64 {
@@ -81,8 +99,8 @@ fn skewness(v: &[f64]) -> f64 {
 }
 
 impl Preprocessor {
-    /// Fit on training rows: `rows[i][j]` is feature `j` of row `i`.
-    pub fn fit(names: &[String], rows: &[&[Option<f64>]]) -> Preprocessor {
+    /// Fit on training rows: `rows[i][j]` is feature `j` of row `i`, `langs[i]` its language.
+    pub fn fit(names: &[String], rows: &[&[Option<f64>]], langs: &[&str]) -> Preprocessor {
         let mut features = Vec::with_capacity(names.len());
         for (j, name) in names.iter().enumerate() {
             let present: Vec<f64> = rows.iter().filter_map(|r| r[j]).collect();
@@ -95,7 +113,7 @@ impl Preprocessor {
                 impute: 0.0,
                 mean: 0.0,
                 std: 1.0,
-                indicator: (INDICATOR_MIN_MISSING..1.0).contains(&missing_share),
+                indicator: (INDICATOR_MIN_MISSING..1.0).contains(&missing_share) && !language_specific(name),
                 missing_share,
             };
             let mut transformed: Vec<f64> = present.iter().map(|&v| t.transform(v)).collect();
@@ -107,32 +125,40 @@ impl Preprocessor {
             t.std = if sd > 1e-12 { sd } else { 1.0 };
             features.push(t);
         }
-        Preprocessor { features }
+        let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+        for l in langs {
+            *counts.entry(l).or_default() += 1;
+        }
+        let most = counts.iter().max_by_key(|(_, &n)| n).map(|(l, _)| *l);
+        let languages = counts
+            .iter()
+            .filter(|(l, &n)| n >= MIN_LANGUAGE_ROWS && Some(**l) != most && **l != "und")
+            .map(|(l, _)| l.to_string())
+            .collect();
+        Preprocessor { features, languages }
     }
 
-    /// Number of model inputs (features plus indicators).
+    /// Number of model inputs (features, indicators, languages).
     pub fn width(&self) -> usize {
-        self.features.len() + self.features.iter().filter(|f| f.indicator).count()
+        self.features.len() + self.features.iter().filter(|f| f.indicator).count() + self.languages.len()
     }
 
-    /// Names of the model inputs: feature names, then `<name>_missing` indicators.
+    /// Names of the model inputs: feature names, `<name>_missing` indicators, `lang_is_<code>`.
     pub fn input_names(&self) -> Vec<String> {
         let mut names: Vec<String> = self.features.iter().map(|f| f.name.clone()).collect();
         names.extend(self.features.iter().filter(|f| f.indicator).map(|f| format!("{}_missing", f.name)));
+        names.extend(self.languages.iter().map(|l| format!("lang_is_{l}")));
         names
     }
 
-    /// Model inputs for one row of feature values (in `features` order).
-    pub fn apply(&self, values: &[Option<f64>], out: &mut Vec<f64>) {
+    /// Model inputs for one row of feature values (in `features` order) in language `lang`.
+    pub fn apply(&self, values: &[Option<f64>], lang: &str, out: &mut Vec<f64>) {
         out.clear();
         out.extend(self.features.iter().zip(values).map(|(f, v)| f.standardise(*v)));
-        out.extend(self.features.iter().zip(values).filter(|(f, _)| f.indicator).map(|(_, v)| {
-            if v.is_none() {
-                1.0
-            } else {
-                0.0
-            }
-        }));
+        out.extend(
+            self.features.iter().zip(values).filter(|(f, _)| f.indicator).map(|(_, v)| f64::from(v.is_none() as u8)),
+        );
+        out.extend(self.languages.iter().map(|l| f64::from((l == lang) as u8)));
     }
 }
 
@@ -145,28 +171,34 @@ mod tests {
         // Feature a: 1, 2, 3, None -> impute median 2; mean of (1, 2, 3, 2) = 2, sd = sqrt(0.5).
         let rows: Vec<Vec<Option<f64>>> = vec![vec![Some(1.0)], vec![Some(2.0)], vec![Some(3.0)], vec![None]];
         let refs: Vec<&[Option<f64>]> = rows.iter().map(|r| r.as_slice()).collect();
-        let p = Preprocessor::fit(&["a".into()], &refs);
+        let p = Preprocessor::fit(&["a".into()], &refs, &["en"; 4]);
         let f = &p.features[0];
         assert!(!f.log);
         assert_eq!((f.impute, f.mean), (2.0, 2.0));
         assert!((f.std - 0.5f64.sqrt()).abs() < 1e-12);
         assert!(f.indicator, "25 % missing gets an indicator");
         let mut out = Vec::new();
-        p.apply(&[Some(3.0)], &mut out);
+        p.apply(&[Some(3.0)], "en", &mut out);
         assert!((out[0] - 1.0 / 0.5f64.sqrt()).abs() < 1e-12);
         assert_eq!(out[1], 0.0);
-        p.apply(&[None], &mut out);
+        p.apply(&[None], "en", &mut out);
         assert_eq!(out, vec![0.0, 1.0]);
-        p.apply(&[Some(1e9)], &mut out);
+        p.apply(&[Some(1e9)], "en", &mut out);
         assert_eq!(out[0], CLIP);
         assert_eq!(p.input_names(), vec!["a".to_string(), "a_missing".to_string()]);
     }
 
     #[test]
     fn skewed_non_negative_features_are_logged() {
-        let vals: Vec<Vec<Option<f64>>> = (0..100).map(|i| vec![Some(if i < 95 { 1.0 } else { 100.0 })]).collect();
+        let vals: Vec<Vec<Option<f64>>> = (0..200).map(|i| vec![Some(if i < 190 { 1.0 } else { 100.0 })]).collect();
         let refs: Vec<&[Option<f64>]> = vals.iter().map(|r| r.as_slice()).collect();
-        let p = Preprocessor::fit(&["rate".into()], &refs);
+        let langs: Vec<&str> = (0..200).map(|i| if i < 120 { "en" } else { "de" }).collect();
+        let p = Preprocessor::fit(&["rate".into()], &refs, &langs);
+        assert_eq!(p.languages, vec!["de".to_string()]);
+        assert_eq!(p.input_names(), vec!["rate".to_string(), "lang_is_de".to_string()]);
+        let mut out = Vec::new();
+        p.apply(&[Some(1.0)], "de", &mut out);
+        assert_eq!(out[1], 1.0);
         assert!(p.features[0].log);
         assert!(!p.features[0].indicator);
     }

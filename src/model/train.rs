@@ -17,18 +17,11 @@ use super::threshold::{fit_rule, OofPoint, ThresholdRule};
 use crate::error::Error;
 use crate::features::{Cue, FEATURES};
 
-/// Style features left out of the default model because they depend on text length more
-/// than on authorship (the training corpora's labels differ in length): type-token and hapax
-/// ratios fall as texts grow; MATTR and MTLD measure the same thing length-robustly.
-pub const LENGTH_SENSITIVE: &[&str] = &["type_token_ratio", "hapax_ratio"];
-
-/// The features the default model uses: every style cue except the length-sensitive ones.
+/// The features the default model uses: every style cue. Length, layout, debris, language and
+/// register cues are measured and reported but left out, because in the training corpora they
+/// separate the labels for reasons that are not authorship (see `Cue`).
 pub fn default_features() -> Vec<String> {
-    FEATURES
-        .iter()
-        .filter(|f| f.cue == Cue::Style && !LENGTH_SENSITIVE.contains(&f.name))
-        .map(|f| f.name.to_string())
-        .collect()
+    FEATURES.iter().filter(|f| f.cue == Cue::Style).map(|f| f.name.to_string()).collect()
 }
 
 /// Training settings.
@@ -114,9 +107,9 @@ pub(crate) struct Core {
 }
 
 impl Core {
-    pub(crate) fn raw(&self, selected: &[Option<f64>]) -> f64 {
+    pub(crate) fn raw(&self, selected: &[Option<f64>], lang: &str) -> f64 {
         let mut x = Vec::with_capacity(self.prep.width());
-        self.prep.apply(selected, &mut x);
+        self.prep.apply(selected, lang, &mut x);
         match (&self.algorithm, &self.forest) {
             (Algorithm::Forest, Some(f)) => f.log_odds(&x),
             _ => self.logistic.log_odds(&x),
@@ -132,12 +125,14 @@ fn fit_core(data: &LabeledData, rows: &[usize], sel: &[usize], cfg: &TrainConfig
     let names: Vec<String> = sel.iter().map(|&j| FEATURES[j].name.to_string()).collect();
     let values: Vec<Vec<Option<f64>>> = rows.iter().map(|&r| selected_values(data, r, sel)).collect();
     let refs: Vec<&[Option<f64>]> = values.iter().map(|v| v.as_slice()).collect();
-    let prep = Preprocessor::fit(&names, &refs);
+    let langs: Vec<&str> = rows.iter().map(|&r| data.rows[r].detected_lang).collect();
+    let prep = Preprocessor::fit(&names, &refs, &langs);
     let x: Vec<Vec<f64>> = values
         .iter()
-        .map(|v| {
+        .zip(&langs)
+        .map(|(v, l)| {
             let mut out = Vec::new();
-            prep.apply(v, &mut out);
+            prep.apply(v, l, &mut out);
             out
         })
         .collect();
@@ -168,7 +163,10 @@ pub fn out_of_fold(data: &LabeledData, rows: &[usize], cfg: &TrainConfig) -> Res
                 return Ok(Vec::new());
             }
             let core = fit_core(data, &train, &sel, cfg, cfg.seed.wrapping_add(f as u64 + 1))?;
-            Ok(test.into_iter().map(|i| (i, core.raw(&selected_values(data, rows[i], &sel)))).collect())
+            Ok(test
+                .into_iter()
+                .map(|i| (i, core.raw(&selected_values(data, rows[i], &sel), data.rows[rows[i]].detected_lang)))
+                .collect())
         })
         .collect();
     let mut raw = vec![0.0; rows.len()];

@@ -72,6 +72,7 @@ pub(crate) struct DocCache {
     pub(crate) gopher: OnceCell<crate::features::repetition::GopherStats>,
     pub(crate) char_count: OnceCell<usize>,
     pub(crate) paragraph_scripts: OnceCell<Vec<Option<Script>>>,
+    pub(crate) function_words: OnceCell<Vec<u32>>,
 }
 
 impl Document {

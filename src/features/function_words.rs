@@ -49,11 +49,6 @@ pub(crate) fn rate(doc: &Document, i: usize) -> Option<f64> {
     per_1k_words(counts(doc)[i] as f64, doc)
 }
 
-/// Frames for the worked examples: neither contains the words used with the other, and both
-/// are 14 words of plain English.
-const FRAME_X: &str = "the children of the village played in the garden with their dogs every summer";
-const FRAME_Y: &str = "a farmer and his sons kept honeybees near a watermill at daybreak each spring";
-
 macro_rules! fw {
     ($konst:ident, $i:literal, $w:literal) => {
         fw!($konst, $i, $w, "the children of the village played in the garden with their dogs every summer");
@@ -193,7 +188,8 @@ fw!(FW_NOW, 109, "now");
 fw!(FW_WELL, 110, "well");
 
 /// Every function-word feature, in [`WORDS`] order (the registry lists them the same way).
-pub(crate) const ALL: &[Feature] = &[
+#[cfg(test)]
+const ALL: &[Feature] = &[
     FW_THE,
     FW_OF,
     FW_AND,
@@ -310,6 +306,11 @@ pub(crate) const ALL: &[Feature] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The frames of the worked examples (see the `fw!` macro): neither contains the words used
+    /// with the other, and both are 14 words of plain English.
+    const FRAME_X: &str = "the children of the village played in the garden with their dogs every summer";
+    const FRAME_Y: &str = "a farmer and his sons kept honeybees near a watermill at daybreak each spring";
     use crate::features::testing::{assert_na, assert_value};
 
     #[test]

@@ -224,10 +224,13 @@ pub fn scored_rows(data: &LabeledData, probs: &[f64], model: &Model, by: &[Strin
         .collect()
 }
 
+/// A breakdown column: its name and how to read it from a row.
+type Column = (String, Box<dyn Fn(&ScoredRow) -> Option<String>>);
+
 /// Breakdowns by language, length band and each `by` column.
 pub fn breakdowns(rows: &[ScoredRow], by: &[String]) -> Vec<GroupMetrics> {
     let mut out = Vec::new();
-    let mut columns: Vec<(String, Box<dyn Fn(&ScoredRow) -> Option<String>>)> = vec![
+    let mut columns: Vec<Column> = vec![
         ("lang".to_string(), Box::new(|r: &ScoredRow| Some(r.lang.clone()))),
         (
             "length_band".to_string(),

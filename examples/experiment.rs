@@ -88,6 +88,9 @@ fn main() {
     for i in rep.feature_importance.iter().take(25) {
         println!("  {:40} {:+.3}", i.feature, i.coefficient);
     }
+    if let Ok(out) = std::env::var("MODEL_OUT") {
+        std::fs::write(out, file.to_json()).unwrap();
+    }
     // Eval essays.
     let model = Model::new(file);
     for f in ["outfox_essays", "corizzo_learner_essays"] {

@@ -22,6 +22,176 @@ pub enum Command {
     Features(FeaturesArgs),
     /// Print the documentation of one feature.
     Explain(ExplainArgs),
+    /// Score articles: probability of filler, verdict and reasons.
+    Score(ScoreArgs),
+    /// Train a model on labeled CSVs (cross-validated calibration and thresholds).
+    Train(TrainArgs),
+    /// Evaluate: cross-validation (with leave-one-source-out) or a model on a test set.
+    Evaluate(EvaluateArgs),
+}
+
+/// Classifier for `--algorithm`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AlgorithmArg {
+    /// L2-regularised logistic regression (linfa-logistic): the default, best transfer.
+    Logistic,
+    /// Bagged decision trees on random feature subsets (linfa-trees).
+    Forest,
+}
+
+/// Output format of `chaff score`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScoreFormat {
+    /// A table ranked by probability (the default on a terminal).
+    Table,
+    /// Comma-separated values.
+    Csv,
+    /// One JSON object per line.
+    Jsonl,
+}
+
+/// Labeled data and how to read it (train, evaluate).
+#[derive(Debug, Args)]
+pub struct DataArgs {
+    /// Labeled CSV files (header with at least text and label; see datasets/README.md).
+    #[arg(long = "data", value_name = "CSV", num_args = 1.., required = true)]
+    pub data: Vec<String>,
+    /// Column holding the label.
+    #[arg(long, default_value = "label", value_name = "NAME")]
+    pub label_col: String,
+    /// Label(s) of the flagged class (comma-separated).
+    #[arg(long, default_value = "machine", value_name = "LABELS", value_delimiter = ',')]
+    pub positive: Vec<String>,
+    /// Column holding a group key: rows of one group stay on one side of every split.
+    #[arg(long, value_name = "NAME", conflicts_with = "group_from_id")]
+    pub group_col: Option<String>,
+    /// Derive the group key from the id with this regular expression (first capture group,
+    /// else the whole match; ids that do not match form their own group).
+    #[arg(long, value_name = "REGEX")]
+    pub group_from_id: Option<String>,
+    /// Rename source corpora (by file name without extension), e.g. to treat several files as
+    /// one corpus: --source-alias llmfake_news=politifact. Repeatable.
+    #[arg(long, value_name = "FROM=TO")]
+    pub source_alias: Vec<String>,
+    /// CSV column holding the text.
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    pub text_col: String,
+    /// CSV column holding the id.
+    #[arg(long, default_value = "id", value_name = "NAME")]
+    pub id_col: String,
+    /// Extend an embedded word list: <lang>/<kind>=FILE. Repeatable.
+    #[arg(long, value_name = "NAME=FILE")]
+    pub lexicon: Vec<String>,
+    /// Worker threads (default: all cores).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+/// Model settings (train, evaluate --cv).
+#[derive(Debug, Args)]
+pub struct ModelArgs {
+    /// Classifier.
+    #[arg(long, value_enum, default_value_t = AlgorithmArg::Logistic)]
+    pub algorithm: AlgorithmArg,
+    /// Features to use, comma-separated (default: every style feature; see `chaff features --list`).
+    #[arg(long, value_name = "NAMES", value_delimiter = ',')]
+    pub features: Option<Vec<String>>,
+    /// L2 penalty of the logistic regression.
+    #[arg(long, default_value_t = 1.0)]
+    pub alpha: f64,
+    /// Trees of the forest.
+    #[arg(long, default_value_t = 100)]
+    pub trees: usize,
+    /// Folds of the grouped, stratified cross-validation that sets calibration and thresholds.
+    #[arg(long = "cv", default_value_t = 5, value_name = "K")]
+    pub folds: usize,
+    /// Random seed (every split and sample is deterministic given it).
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// Target human false-positive rate of the verdicts.
+    #[arg(long, default_value_t = 0.05)]
+    pub target_fpr: f64,
+    /// Articles with fewer words get the verdict `uncertain`.
+    #[arg(long, default_value_t = 50)]
+    pub min_words: u32,
+}
+
+/// `chaff score`.
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// Inputs and how to read them.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Model file (default: the model embedded in chaff).
+    #[arg(long, value_name = "MODEL")]
+    pub model: Option<PathBuf>,
+    /// Output format (default: a ranked table on a terminal, else CSV or by the -o extension).
+    #[arg(long, value_enum)]
+    pub format: Option<ScoreFormat>,
+    /// Write to this file (atomically) instead of stdout.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Append every feature to each row.
+    #[arg(long)]
+    pub all_features: bool,
+    /// Rank CSV/JSONL output by probability too (buffers the whole output).
+    #[arg(long)]
+    pub sort: bool,
+    /// Exit with status 1 when any article is flagged as filler (for CI).
+    #[arg(long)]
+    pub fail_on_flagged: bool,
+    /// Draw charts of the batch into this directory (PNG + index.html).
+    #[arg(long, value_name = "DIR")]
+    pub report: Option<PathBuf>,
+    /// Rows in the table (0 = all).
+    #[arg(long, default_value_t = 50)]
+    pub top: usize,
+}
+
+/// `chaff train`.
+#[derive(Debug, Args)]
+pub struct TrainArgs {
+    /// Labeled data.
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Model settings.
+    #[command(flatten)]
+    pub model: ModelArgs,
+    /// Where to write the model (JSON, atomically).
+    #[arg(short = 'o', long = "output", visible_alias = "out", value_name = "FILE", required = true)]
+    pub output: PathBuf,
+    /// Also measure leave-one-source-out transfer and store it in the model's metrics.
+    #[arg(long)]
+    pub loso: bool,
+}
+
+/// `chaff evaluate`.
+#[derive(Debug, Args)]
+pub struct EvaluateArgs {
+    /// Labeled data.
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Model settings (cross-validation).
+    #[command(flatten)]
+    pub model_args: ModelArgs,
+    /// Evaluate this trained model on --data instead of cross-validating (use "default" for
+    /// the embedded model).
+    #[arg(long, value_name = "MODEL")]
+    pub model: Option<String>,
+    /// Hold out one source corpus at a time (the input file, after --source-alias) and report
+    /// transfer. On by default with --cv and several sources; --no-loso turns it off.
+    #[arg(long)]
+    pub no_loso: bool,
+    /// Break metrics down by these columns (comma-separated), e.g. domain,generator,variant.
+    /// Language, length band and source corpus are always reported.
+    #[arg(long, value_name = "COLS", value_delimiter = ',')]
+    pub by: Vec<String>,
+    /// Write the full evaluation (JSON, the input of `chaff report`) here.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Draw charts of the evaluation into this directory.
+    #[arg(long, value_name = "DIR")]
+    pub report: Option<PathBuf>,
 }
 
 /// Input format for `--input-format`.

@@ -3,8 +3,13 @@
 
 pub mod args;
 mod common;
+mod evaluate;
 mod explain;
 mod features;
+mod report;
+mod score;
+mod train;
+mod training;
 
 use std::process::ExitCode;
 
@@ -15,5 +20,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Features(a) => features::run(a),
         Command::Explain(a) => explain::run(a),
+        Command::Score(a) => score::run(a),
+        Command::Train(a) => train::run(a),
+        Command::Evaluate(a) => evaluate::run(a),
     }
 }

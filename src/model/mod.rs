@@ -10,5 +10,6 @@ pub mod logistic;
 pub mod metrics;
 pub mod predict;
 pub mod prep;
+pub mod shipped;
 pub mod threshold;
 pub mod train;

@@ -1,0 +1,268 @@
+//! `chaff score INPUT...`: probability, verdict and reasons for each article, as a ranked table,
+//! CSV or JSONL.
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use chaff::model::predict::{Abstention, Direction, Reason, Verdict};
+use chaff::model::shipped;
+use chaff::output::format_value;
+use chaff::pipeline::{process_ordered, BatchLimits};
+use chaff::score::{ScoredArticle, Scorer};
+use chaff::FEATURES;
+
+use super::args::{ScoreArgs, ScoreFormat};
+use super::common::{json_string, prepare_inputs, Progress, Sink, Tally};
+
+/// Counts of verdicts for the summary line.
+#[derive(Default)]
+struct Verdicts {
+    filler: u64,
+    ok: u64,
+    uncertain: u64,
+}
+
+pub fn run(a: ScoreArgs) -> anyhow::Result<ExitCode> {
+    let model = shipped::load(a.model.as_deref())?;
+    let prep = prepare_inputs(&a.input)?;
+    let format =
+        a.format.unwrap_or_else(|| match a.output.as_ref().and_then(|p| p.extension()).and_then(|e| e.to_str()) {
+            Some("jsonl") | Some("ndjson") | Some("json") => ScoreFormat::Jsonl,
+            Some(_) => ScoreFormat::Csv,
+            None if std::io::stdout().is_terminal() => ScoreFormat::Table,
+            None => ScoreFormat::Csv,
+        });
+    let scorer = Scorer::new(&model, prep.cx.clone());
+    let mut sink = Sink::open(a.output.as_ref())?;
+    let progress = Progress::new(&a.input.inputs, prep.bytes_read.clone());
+    let buffer = format == ScoreFormat::Table || a.sort || a.report.is_some();
+    if format == ScoreFormat::Csv {
+        sink.write_all(&csv_header(a.all_features))?;
+    }
+    let mut tally = Tally::default();
+    let mut verdicts = Verdicts::default();
+    let mut kept: Vec<ScoredArticle> = Vec::new();
+    let inputs = chaff::input::read(&a.input.inputs, prep.opts.clone());
+    let keep_features = a.all_features || a.report.is_some();
+    process_ordered(
+        inputs,
+        BatchLimits::default(),
+        |article| Ok(scorer.score(&article, keep_features)),
+        |result| -> anyhow::Result<()> {
+            match result {
+                Err(e) => tally.skip(&e, &progress),
+                Ok(s) => {
+                    tally.read += 1;
+                    tally.done += 1;
+                    match s.prediction.verdict {
+                        Verdict::Filler => verdicts.filler += 1,
+                        Verdict::Ok => verdicts.ok += 1,
+                        Verdict::Uncertain => verdicts.uncertain += 1,
+                    }
+                    if buffer {
+                        kept.push(s);
+                    } else {
+                        write_row(&mut sink, format, &s, a.all_features)?;
+                    }
+                }
+            }
+            progress.tick(tally.read);
+            Ok(())
+        },
+    )?;
+    progress.finish();
+    if buffer {
+        if format == ScoreFormat::Table || a.sort {
+            kept.sort_by(|x, y| y.prediction.probability.total_cmp(&x.prediction.probability));
+        }
+        if format == ScoreFormat::Table {
+            write_table(&mut sink, &kept, a.top)?;
+        } else {
+            for s in &kept {
+                write_row(&mut sink, format, s, a.all_features)?;
+            }
+        }
+    }
+    sink.finish()?;
+    if let Some(dir) = &a.report {
+        super::report::score_charts(&kept, &model, dir)?;
+    }
+    eprintln!(
+        "chaff score: read {} articles, scored {} (filler {}, ok {}, uncertain {}), skipped {}",
+        tally.read, tally.done, verdicts.filler, verdicts.ok, verdicts.uncertain, tally.skipped
+    );
+    Ok(if tally.skipped > 0 {
+        ExitCode::from(2)
+    } else if a.fail_on_flagged && verdicts.filler > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn csv_header(all_features: bool) -> Vec<u8> {
+    let mut header = vec!["id", "lang", "words", "probability", "verdict", "reasons"];
+    if all_features {
+        header.extend(FEATURES.iter().map(|f| f.name));
+    }
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record(&header);
+    w.into_inner().unwrap_or_default()
+}
+
+/// A value rounded for people: three significant digits, integers as integers.
+fn readable(v: f64) -> String {
+    let a = v.abs();
+    if v.fract() == 0.0 && a < 1e9 {
+        format!("{}", v as i64)
+    } else if a >= 100.0 {
+        format!("{v:.0}")
+    } else if a >= 10.0 {
+        format!("{v:.1}")
+    } else if a >= 1.0 {
+        format!("{v:.2}")
+    } else {
+        format!("{v:.3}")
+    }
+}
+
+/// `name=value (human median m)`, with evidence when there is some.
+pub fn reason_text(r: &Reason) -> String {
+    let value = r.value.map(readable).unwrap_or_else(|| "n/a".into());
+    let median = r.human_median.map(readable).unwrap_or_else(|| "n/a".into());
+    let mut s = format!("{}={} (human median {})", r.feature, value, median);
+    if !r.evidence.is_empty() {
+        s.push_str(&format!(" [{}]", r.evidence.join(", ")));
+    }
+    s
+}
+
+/// The reasons column: the abstention first when uncertain, then up to three reasons.
+pub fn reasons_text(s: &ScoredArticle) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(ab) = &s.prediction.abstention {
+        parts.push(format!("uncertain: {}", ab.describe()));
+    }
+    parts.extend(s.prediction.reasons.iter().map(reason_text));
+    parts.join("; ")
+}
+
+fn write_row(sink: &mut Sink, format: ScoreFormat, s: &ScoredArticle, all_features: bool) -> anyhow::Result<()> {
+    let p = &s.prediction;
+    match format {
+        ScoreFormat::Csv | ScoreFormat::Table => {
+            let mut rec = vec![
+                s.id.clone(),
+                s.lang.to_string(),
+                s.words.to_string(),
+                format!("{:.4}", p.probability),
+                p.verdict.as_str().to_string(),
+                reasons_text(s),
+            ];
+            if all_features {
+                if let Some(f) = &s.features {
+                    rec.extend(f.iter().map(|v| v.map(format_value).unwrap_or_default()));
+                }
+            }
+            let mut w = csv::Writer::from_writer(Vec::new());
+            w.write_record(&rec)?;
+            sink.write_all(&w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?)?;
+        }
+        ScoreFormat::Jsonl => {
+            let reasons: Vec<JsonReason<'_>> = p
+                .reasons
+                .iter()
+                .map(|r| JsonReason {
+                    feature: &r.feature,
+                    value: r.value,
+                    human_median: r.human_median,
+                    direction: match r.direction {
+                        Direction::Machine => "machine",
+                        Direction::Human => "human",
+                    },
+                    evidence: &r.evidence,
+                })
+                .collect();
+            let mut line = format!(
+                "{{\"id\":{},\"lang\":{},\"words\":{},\"probability\":{:.4},\"verdict\":\"{}\",\"reasons\":{},\"uncertain_because\":{}",
+                json_string(&s.id),
+                json_string(s.lang),
+                s.words,
+                p.probability,
+                p.verdict.as_str(),
+                serde_json::to_string(&reasons)?,
+                p.abstention.as_ref().map(|a| json_string(&a.describe())).unwrap_or_else(|| "null".into())
+            );
+            if all_features {
+                if let Some(f) = &s.features {
+                    for (feat, v) in FEATURES.iter().zip(f) {
+                        line.push_str(&format!(
+                            ",\"{}\":{}",
+                            feat.name,
+                            v.map(format_value).unwrap_or_else(|| "null".into())
+                        ));
+                    }
+                }
+            }
+            line.push_str("}\n");
+            sink.write_all(line.as_bytes())?;
+        }
+    }
+    Ok(())
+}
+
+/// A reason in JSONL, fields in the documented order.
+#[derive(serde::Serialize)]
+struct JsonReason<'a> {
+    feature: &'a str,
+    value: Option<f64>,
+    human_median: Option<f64>,
+    direction: &'static str,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    evidence: &'a [String],
+}
+
+fn truncate_id(id: &str, max: usize) -> String {
+    let n = id.chars().count();
+    if n <= max {
+        return id.to_string();
+    }
+    // Keep the end of paths (the file name) and the start (the folder), cut the middle.
+    let head: String = id.chars().take(max / 3).collect();
+    let tail: String = id.chars().skip(n - (max - max / 3 - 1)).collect();
+    format!("{head}~{tail}")
+}
+
+fn write_table(sink: &mut Sink, rows: &[ScoredArticle], top: usize) -> anyhow::Result<()> {
+    let shown = if top == 0 { rows.len() } else { top.min(rows.len()) };
+    writeln!(
+        sink,
+        "{:>4}  {:>5}  {:<9}  {:>6}  {:<4}  {:<40}  main reason",
+        "#", "prob", "verdict", "words", "lang", "id"
+    )?;
+    for (i, s) in rows.iter().take(shown).enumerate() {
+        let p = &s.prediction;
+        let reason = match (&p.abstention, p.reasons.first()) {
+            (Some(Abstention::TooShort { .. }) | Some(Abstention::Language { .. }), _) => {
+                p.abstention.as_ref().map(|a| a.describe()).unwrap_or_default()
+            }
+            (_, Some(r)) => reason_text(r),
+            _ => String::new(),
+        };
+        writeln!(
+            sink,
+            "{:>4}  {:>5.3}  {:<9}  {:>6}  {:<4}  {:<40}  {}",
+            i + 1,
+            p.probability,
+            p.verdict.as_str(),
+            s.words,
+            s.lang,
+            truncate_id(&s.id, 40),
+            reason
+        )?;
+    }
+    if shown < rows.len() {
+        writeln!(sink, "... {} more (use --top 0 for all, or --format csv)", rows.len() - shown)?;
+    }
+    Ok(())
+}

@@ -28,6 +28,37 @@ pub enum Command {
     Train(TrainArgs),
     /// Evaluate: cross-validation (with leave-one-source-out) or a model on a test set.
     Evaluate(EvaluateArgs),
+    /// Re-set a model's thresholds from your own known-human texts (conservative bound).
+    Calibrate(CalibrateArgs),
+}
+
+/// `chaff calibrate`.
+#[derive(Debug, Args)]
+pub struct CalibrateArgs {
+    /// Model to calibrate (default: the embedded model).
+    #[arg(long, value_name = "MODEL")]
+    pub model: Option<PathBuf>,
+    /// Known-human texts from your domain: files, directories, CSV or JSONL (one text each).
+    #[arg(long, value_name = "INPUT", num_args = 1.., required = true)]
+    pub human: Vec<String>,
+    /// Optional known-machine texts: reports the TPR at the new thresholds.
+    #[arg(long, value_name = "INPUT", num_args = 1..)]
+    pub machine: Vec<String>,
+    /// Where to write the calibrated model.
+    #[arg(short = 'o', long, value_name = "FILE", required = true)]
+    pub output: PathBuf,
+    /// The human false-positive rate to guarantee.
+    #[arg(long, default_value_t = 0.05)]
+    pub target_fpr: f64,
+    /// One-sided confidence of the guarantee (Clopper-Pearson).
+    #[arg(long, default_value_t = 0.95)]
+    pub confidence: f64,
+    /// CSV column / JSONL field holding the text.
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    pub text_col: String,
+    /// Skip texts larger than this many bytes.
+    #[arg(long, default_value_t = chaff::input::DEFAULT_MAX_ARTICLE_BYTES, value_name = "BYTES")]
+    pub max_article_bytes: usize,
 }
 
 /// Classifier for `--algorithm`.

@@ -2,6 +2,7 @@
 //! prints; nothing here computes features or scores itself.
 
 pub mod args;
+mod calibrate;
 mod common;
 mod evaluate;
 mod explain;
@@ -23,5 +24,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Score(a) => score::run(a),
         Command::Train(a) => train::run(a),
         Command::Evaluate(a) => evaluate::run(a),
+        Command::Calibrate(a) => calibrate::run(a),
     }
 }

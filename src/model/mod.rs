@@ -10,6 +10,7 @@ pub mod logistic;
 pub mod metrics;
 pub mod predict;
 pub mod prep;
+pub mod recalibrate;
 pub mod shipped;
 pub mod threshold;
 pub mod train;

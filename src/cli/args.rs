@@ -223,6 +223,9 @@ pub struct EvaluateArgs {
     /// Draw charts of the evaluation into this directory.
     #[arg(long, value_name = "DIR")]
     pub report: Option<PathBuf>,
+    /// Include every scored row (id, label, probability, verdict, ...) in the -o JSON.
+    #[arg(long)]
+    pub with_scores: bool,
 }
 
 /// Input format for `--input-format`.

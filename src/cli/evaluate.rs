@@ -10,7 +10,7 @@ use super::training::{config, load_data, print_report};
 
 pub fn run(a: EvaluateArgs) -> anyhow::Result<ExitCode> {
     let (data, skipped) = load_data(&a.data)?;
-    let rep = match &a.model {
+    let mut rep = match &a.model {
         Some(m) => {
             let path = (m != "default").then(|| std::path::PathBuf::from(m));
             let model = shipped::load(path.as_deref())?;
@@ -28,12 +28,15 @@ pub fn run(a: EvaluateArgs) -> anyhow::Result<ExitCode> {
         }
     };
     print_report(&rep);
+    if let Some(dir) = &a.report {
+        super::report::eval_charts(&rep, dir)?;
+    }
+    if !a.with_scores {
+        rep.scores.clear();
+    }
     if let Some(out) = &a.output {
         chaff::output::write_atomic(out, serde_json::to_string(&rep)?.as_bytes())?;
         eprintln!("chaff evaluate: wrote {}", out.display());
-    }
-    if let Some(dir) = &a.report {
-        super::report::eval_charts(&rep, dir)?;
     }
     Ok(if skipped > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
 }

@@ -190,8 +190,39 @@ pub struct EvalReport {
     pub transfer: Vec<TransferResult>,
     /// Baselines.
     pub baselines: Baselines,
-    /// Every scored row.
+    /// Histograms of the probability (50 equal bins over 0..1) of negative (human) and
+    /// positive (machine) rows.
+    pub score_histogram: ScoreHistogram,
+    /// Every scored row (written with `chaff evaluate --with-scores`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scores: Vec<ScoredRow>,
+}
+
+/// Counts of probabilities per bin, by class.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ScoreHistogram {
+    /// Bins over 0..1.
+    pub bins: usize,
+    /// Counts of human (negative) rows per bin.
+    pub negative: Vec<u64>,
+    /// Counts of machine (positive) rows per bin.
+    pub positive: Vec<u64>,
+}
+
+impl ScoreHistogram {
+    /// Histogram of `rows` with `bins` bins.
+    pub fn of(rows: &[ScoredRow], bins: usize) -> ScoreHistogram {
+        let mut h = ScoreHistogram { bins, negative: vec![0; bins], positive: vec![0; bins] };
+        for r in rows {
+            let b = ((r.probability * bins as f64) as usize).min(bins - 1);
+            if r.positive {
+                h.positive[b] += 1;
+            } else {
+                h.negative[b] += 1;
+            }
+        }
+        h
+    }
 }
 
 fn downsample<T: Clone>(v: Vec<T>, max: usize) -> Vec<T> {
@@ -308,6 +339,7 @@ pub fn report(kind: &str, files: &[String], file: &ModelFile, rows: Vec<ScoredRo
         feature_importance: importances(file),
         transfer: Vec::new(),
         baselines: Baselines::default(),
+        score_histogram: ScoreHistogram::of(&rows, 50),
         scores: rows,
     }
 }

@@ -63,8 +63,6 @@ impl ThresholdRule {
 
 /// Minimum human texts in a language or domain for it to constrain the thresholds.
 pub const MIN_GROUP_HUMANS: usize = 50;
-/// Minimum human texts of such a group inside one band for it to constrain that band.
-pub const MIN_GROUP_HUMANS_IN_BAND: usize = 20;
 /// Most of the out-of-fold articles that the uncertainty bands may hold together.
 pub const MAX_UNCERTAIN_SHARE: f64 = 0.06;
 
@@ -82,41 +80,134 @@ pub struct OofPoint<'a> {
 }
 
 /// Fit the per-band thresholds and uncertainty bands.
+///
+/// Constraints: in every length band, in the pooled data, and in every group (language,
+/// domain) with at least [`MIN_GROUP_HUMANS`] human texts, the number of flagged humans may not
+/// exceed the largest count `k` whose one-sided Clopper-Pearson upper bound (95 %) on the
+/// false-positive rate is at most the target ([`allowed_false_positives`]). So the target holds
+/// with 95 % confidence, not just on average: a language known from 100 human texts gets a
+/// stricter threshold than one known from 4,000. "Flagged" means the probability reaches the
+/// threshold of the text's own band. Each band starts at its own target-FPR threshold; while a
+/// group is over its allowance, the band threshold whose raise costs the fewest machine texts
+/// per removed false positive is raised just above that group's lowest flagged human in it.
+/// Thresholds only rise, so the search ends.
 pub fn fit_rule(points: &[OofPoint<'_>], target_fpr: f64) -> ThresholdRule {
     let humans: Vec<&OofPoint<'_>> = points.iter().filter(|p| !p.positive).collect();
-    let pooled = threshold_at_fpr(&humans.iter().map(|p| p.prob).collect::<Vec<_>>(), target_fpr);
-    // Groups large enough to constrain.
+    let machines: Vec<&OofPoint<'_>> = points.iter().filter(|p| p.positive).collect();
+    let pooled = confident_threshold(&humans.iter().map(|p| p.prob).collect::<Vec<_>>(), target_fpr);
+    let mut t: Vec<f64> = (0..LENGTH_BANDS.len())
+        .map(|b| {
+            let s: Vec<f64> = humans.iter().filter(|p| band_of(p.words) == b).map(|p| p.prob).collect();
+            if s.is_empty() {
+                pooled
+            } else {
+                confident_threshold(&s, target_fpr)
+            }
+        })
+        .collect();
+    // The groups to satisfy: everything, and each big language or domain.
     let mut group_counts: std::collections::BTreeMap<&str, usize> = Default::default();
     for h in &humans {
         for g in h.groups {
             *group_counts.entry(g.as_str()).or_default() += 1;
         }
     }
-    let big_groups: Vec<&str> = group_counts.iter().filter(|(_, &n)| n >= MIN_GROUP_HUMANS).map(|(g, _)| *g).collect();
-    let mut bands = Vec::new();
-    for (b, &(lo, hi)) in LENGTH_BANDS.iter().enumerate() {
-        let in_band: Vec<&&OofPoint<'_>> = humans.iter().filter(|p| band_of(p.words) == b).collect();
-        let mut t = if in_band.is_empty() {
-            pooled
-        } else {
-            threshold_at_fpr(&in_band.iter().map(|p| p.prob).collect::<Vec<_>>(), target_fpr)
-        };
-        for g in &big_groups {
-            let scores: Vec<f64> = in_band.iter().filter(|p| p.groups.iter().any(|x| x == g)).map(|p| p.prob).collect();
-            if scores.len() >= MIN_GROUP_HUMANS_IN_BAND {
-                t = t.max(threshold_at_fpr(&scores, target_fpr));
+    let mut groups: Vec<Option<&str>> = vec![None];
+    groups.extend(group_counts.iter().filter(|(_, &n)| n >= MIN_GROUP_HUMANS).map(|(g, _)| Some(*g)));
+    let in_group = |h: &OofPoint<'_>, g: Option<&str>| g.is_none_or(|g| h.groups.iter().any(|x| x == g));
+    let mut allowance: std::collections::HashMap<usize, usize> = Default::default();
+    let mut allowed =
+        |n: usize| *allowance.entry(n).or_insert_with(|| allowed_false_positives(n, target_fpr, CONFIDENCE_ALPHA));
+    loop {
+        // The group furthest over its allowance.
+        let mut worst: Option<(Option<&str>, f64)> = None;
+        for &g in &groups {
+            let members = humans.iter().filter(|h| in_group(h, g));
+            let (mut n, mut fp) = (0usize, 0usize);
+            for h in members {
+                n += 1;
+                fp += (h.prob >= t[band_of(h.words)]) as usize;
+            }
+            if n > 0 && fp > allowed(n) {
+                let excess = (fp - allowed(n)) as f64 / n as f64;
+                if worst.is_none_or(|(_, e)| excess > e) {
+                    worst = Some((g, excess));
+                }
             }
         }
-        bands.push(BandThreshold {
-            min_words: lo,
-            max_words: hi,
-            threshold: t.min(1.0),
-            uncertain_from: t.min(1.0),
-            humans: in_band.len() as u64,
-        });
+        let Some((g, _)) = worst else { break };
+        // Candidate raises: per band, just above the lowest flagged human of the group there.
+        let mut best: Option<(f64, usize, f64)> = None;
+        for (b, &tb) in t.iter().enumerate() {
+            let lowest = humans
+                .iter()
+                .filter(|h| band_of(h.words) == b && in_group(h, g) && h.prob >= tb)
+                .map(|h| h.prob)
+                .fold(f64::INFINITY, f64::min);
+            if !lowest.is_finite() {
+                continue;
+            }
+            let new_t = next_up(lowest).min(1.0 + f64::EPSILON);
+            let lost =
+                machines.iter().filter(|m| band_of(m.words) == b && m.prob >= tb && m.prob < new_t).count() as f64;
+            let removed = humans
+                .iter()
+                .filter(|h| band_of(h.words) == b && in_group(h, g) && h.prob >= tb && h.prob < new_t)
+                .count() as f64;
+            let cost = lost / removed.max(1.0);
+            if best.is_none_or(|(c, _, _)| cost < c) {
+                best = Some((cost, b, new_t));
+            }
+        }
+        match best {
+            Some((_, b, new_t)) => t[b] = new_t,
+            None => break,
+        }
     }
+    let mut bands: Vec<BandThreshold> = LENGTH_BANDS
+        .iter()
+        .enumerate()
+        .map(|(b, &(lo, hi))| {
+            let th = t[b].min(1.0);
+            BandThreshold {
+                min_words: lo,
+                max_words: hi,
+                threshold: th,
+                uncertain_from: th,
+                humans: humans.iter().filter(|p| band_of(p.words) == b).count() as u64,
+            }
+        })
+        .collect();
     set_uncertainty(points, &mut bands);
     ThresholdRule { target_fpr, bands }
+}
+
+/// One-sided error level of the confidence bound on the human FPR (95 % confidence).
+pub const CONFIDENCE_ALPHA: f64 = 0.05;
+
+/// The most false positives among `n` human texts that keep the Clopper-Pearson upper bound on
+/// the FPR at or under `target` (0 when even none cannot guarantee it).
+pub fn allowed_false_positives(n: usize, target: f64, alpha: f64) -> usize {
+    let mut k = 0usize;
+    while k < n && clopper_pearson_upper(k as u64 + 1, n as u64, alpha) <= target {
+        k += 1;
+    }
+    k
+}
+
+/// The lowest threshold that flags at most [`allowed_false_positives`] of the human scores.
+pub fn confident_threshold(human: &[f64], target: f64) -> f64 {
+    if human.is_empty() {
+        return 0.5;
+    }
+    let k = allowed_false_positives(human.len(), target, CONFIDENCE_ALPHA);
+    let mut s = human.to_vec();
+    s.sort_by(|a, b| b.total_cmp(a));
+    if k >= s.len() {
+        0.0
+    } else {
+        next_up(s[k])
+    }
 }
 
 /// Uncertain: the calibrated probability says "more likely machine than not" (>= 0.5) but is
@@ -306,6 +397,15 @@ mod tests {
     }
 
     #[test]
+    fn allowances_grow_with_the_sample() {
+        assert_eq!(allowed_false_positives(50, 0.05, 0.05), 0);
+        assert_eq!(allowed_false_positives(59, 0.05, 0.05), 0);
+        // 4,000 humans: the bound allows about 4.4 %, not 5 %.
+        let k = allowed_false_positives(4000, 0.05, 0.05);
+        assert!((170..=180).contains(&k), "{k}");
+    }
+
+    #[test]
     fn minimum_sample_and_refusal() {
         // ln 0.05 / ln 0.95 = 58.4 -> 59 texts for a 5 % target at 95 % confidence.
         assert_eq!(min_sample_for(0.05, 0.05), 59);
@@ -323,6 +423,31 @@ mod tests {
         assert_eq!(k, 4);
         assert!(t > 0.975 && t < 0.975001, "{t}");
         assert_eq!(h.iter().filter(|&&p| p >= t).count(), 4);
+    }
+
+    #[test]
+    fn rule_meets_target_per_group_across_bands() {
+        // Two domains of 100 humans each, all 300 words. Domain b scores higher: with one pooled
+        // threshold at 5 % FPR (10 of 200 flagged), b would have 10 of 100 flagged.
+        let (a, b) = (vec!["domain=a".to_string()], vec!["domain=b".to_string()]);
+        let mut pts = Vec::new();
+        for i in 0..100 {
+            pts.push(OofPoint { prob: i as f64 / 200.0, positive: false, words: 300, groups: &a });
+            pts.push(OofPoint { prob: 0.5 + i as f64 / 200.0, positive: false, words: 300, groups: &b });
+            pts.push(OofPoint { prob: 0.99, positive: true, words: 300, groups: &a });
+        }
+        let rule = fit_rule(&pts, 0.05);
+        for g in [&a, &b] {
+            let fp = pts
+                .iter()
+                .filter(|p| !p.positive && p.groups == g.as_slice() && p.prob >= rule.band(300).threshold)
+                .count();
+            assert!(fp <= 1, "{g:?}: {fp} of 100 flagged");
+        }
+        // 100 humans allow 1 false positive at 95 % confidence (upper bounds: k=1 4.66 %,
+        // k=2 6.16 %): the threshold sits just above domain b's 2nd highest score (0.99).
+        assert_eq!(allowed_false_positives(100, 0.05, 0.05), 1);
+        assert!(rule.band(300).threshold > 0.99 && rule.band(300).threshold < 0.990001, "{}", rule.band(300).threshold);
     }
 
     #[test]

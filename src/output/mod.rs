@@ -36,6 +36,15 @@ impl AtomicFile {
     pub fn commit(self) -> Result<(), Error> {
         let target = self.target;
         let tmp = self.writer.into_inner().map_err(|e| Error::io(&target, e.into_error()))?;
+        // Temp files are private (0600); an output should have the usual permissions, or keep
+        // those of the file it replaces.
+        let perms = match std::fs::metadata(&target) {
+            Ok(m) => Some(m.permissions()),
+            Err(_) => default_permissions(),
+        };
+        if let Some(perms) = perms {
+            tmp.as_file().set_permissions(perms).map_err(|e| Error::io(&target, e))?;
+        }
         tmp.as_file().sync_all().map_err(|e| Error::io(&target, e))?;
         tmp.persist(&target).map_err(|e| Error::io(&target, e.error))?;
         Ok(())
@@ -50,6 +59,18 @@ impl Write for AtomicFile {
     fn flush(&mut self) -> io::Result<()> {
         self.writer.flush()
     }
+}
+
+/// Permissions of a new output file: 0644 on Unix; elsewhere the temp file's own.
+#[cfg(unix)]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    None
 }
 
 /// Write `bytes` to `path` atomically.
@@ -101,5 +122,12 @@ mod tests {
         f.write_all(b"new").unwrap();
         f.commit().unwrap();
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "new");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let fresh = dir.path().join("fresh.csv");
+            write_atomic(&fresh, b"x").unwrap();
+            assert_eq!(std::fs::metadata(&fresh).unwrap().permissions().mode() & 0o777, 0o644);
+        }
     }
 }

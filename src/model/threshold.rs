@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::metrics::{next_up, threshold_at_fpr};
+use super::metrics::next_up;
 
 /// Word-count bands used for thresholds and reports: < 100, 100-200, 200-400, > 400 words.
 pub const LENGTH_BANDS: [(u32, Option<u32>); 4] = [(0, Some(100)), (100, Some(200)), (200, Some(400)), (400, None)];

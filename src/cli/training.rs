@@ -145,7 +145,7 @@ pub fn print_report(rep: &EvalReport) {
         }
         println!("{}", row(&format!("  {}", g.value), &g.metrics));
         if let Some(v) = &g.versus_human {
-            println!("{}", row(&format!("    vs human of same source"), v));
+            println!("{}", row("    vs human of same source", v));
         }
     }
     if !rep.transfer.is_empty() {

@@ -35,37 +35,82 @@ pub(crate) fn csv_records(
             ))),
             Some(text_idx) => {
                 let id_idx = h.iter().position(|c| c == &opts.id_col);
-                CsvState::Reading { rdr, header: h, text_idx, id_idx }
+                CsvState::Reading { rdr, header: h, text_idx, id_idx, held: None, pending: None }
             }
         },
     };
     std::iter::from_fn(move || match &mut state {
         CsvState::Failed(e) => e.take().map(Err),
-        CsvState::Reading { rdr, header, text_idx, id_idx } => {
+        CsvState::Reading { rdr, header, text_idx, id_idx, held, pending } => loop {
+            if let Some(item) = pending.take() {
+                return Some(item);
+            }
+            // One record is held back so that the last record of the file can be checked for a
+            // quote that is never closed (the CSV parser silently runs such a field to the end).
             let mut rec = csv::ByteRecord::new();
             match rdr.read_byte_record(&mut rec) {
-                Ok(false) => None,
                 Ok(true) => {
-                    let line = rec.position().map_or(0, |p| p.line());
-                    Some(csv_article(&rec, line, &path, header, *text_idx, *id_idx, &opts))
+                    if let Some(prev) = held.replace(rec) {
+                        let line = prev.position().map_or(0, |p| p.line());
+                        return Some(csv_article(&prev, line, &path, header, *text_idx, *id_idx, &opts));
+                    }
+                }
+                Ok(false) => {
+                    let prev = held.take()?;
+                    let line = prev.position().map_or(0, |p| p.line());
+                    if runs_to_end_of_file(&prev) {
+                        return Some(Err(ArticleError::new(
+                            Origin::at(&path, line),
+                            "a quoted field is never closed: the record runs to the end of the file (an unbalanced quote?); skipped",
+                        )));
+                    }
+                    return Some(csv_article(&prev, line, &path, header, *text_idx, *id_idx, &opts));
                 }
                 Err(e) => {
                     let line = e.position().map_or(0, |p| p.line());
                     let err = ArticleError::new(Origin::at(&path, line), format!("unreadable CSV: {e}"));
+                    let prev = held.take().map(|prev| {
+                        let line = prev.position().map_or(0, |p| p.line());
+                        csv_article(&prev, line, &path, header, *text_idx, *id_idx, &opts)
+                    });
                     // After an I/O error the stream cannot go on; a parse error is per record.
                     if matches!(e.kind(), csv::ErrorKind::Io(_)) {
-                        state = CsvState::Failed(None);
+                        state = CsvState::Failed(Some(err));
+                        return prev.or_else(|| match &mut state {
+                            CsvState::Failed(e) => e.take().map(Err),
+                            _ => None,
+                        });
                     }
-                    Some(Err(err))
+                    match prev {
+                        Some(p) => {
+                            *pending = Some(Err(err));
+                            return Some(p);
+                        }
+                        None => return Some(Err(err)),
+                    }
                 }
             }
-        }
+        },
     })
+}
+
+/// The last record of a file whose field ends in a line break was most likely swallowed by a
+/// quote that is never closed: the parser ran the field to the end of the file, line break
+/// included. (A legitimate field ending in a line break at the very end of a file is rare.)
+fn runs_to_end_of_file(rec: &csv::ByteRecord) -> bool {
+    rec.iter().any(|f| f.contains(&b'\n') && f.ends_with(b"\n"))
 }
 
 enum CsvState {
     Failed(Option<ArticleError>),
-    Reading { rdr: csv::Reader<Box<dyn BufRead + Send>>, header: Vec<String>, text_idx: usize, id_idx: Option<usize> },
+    Reading {
+        rdr: csv::Reader<Box<dyn BufRead + Send>>,
+        header: Vec<String>,
+        text_idx: usize,
+        id_idx: Option<usize>,
+        held: Option<csv::ByteRecord>,
+        pending: Option<InputItem>,
+    },
 }
 
 fn csv_article(

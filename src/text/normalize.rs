@@ -18,19 +18,7 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// Normalise `raw` as described in the module docs.
 pub fn normalize(raw: &str) -> String {
-    let nfc;
-    // ASCII is always NFC; the quick check decodes every character, so skip it when possible.
-    let src: &str = if raw.is_ascii() {
-        raw
-    } else {
-        match is_nfc_quick(raw.chars()) {
-            IsNormalized::Yes => raw,
-            _ => {
-                nfc = raw.nfc().collect::<String>();
-                &nfc
-            }
-        }
-    };
+    let src = raw;
     let mut out = Normalizer { out: String::with_capacity(src.len()), pending_space: false, pending_newlines: 0 };
     let bytes = src.as_bytes();
     let mut i = 0;
@@ -76,7 +64,14 @@ pub fn normalize(raw: &str) -> String {
             }
         }
     }
-    out.out
+    // NFC last, so that characters brought together by dropping invisible ones compose too.
+    // ASCII is always NFC, and the quick check decodes every character: skip it when possible.
+    let text = out.out;
+    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        text
+    } else {
+        text.nfc().collect()
+    }
 }
 
 /// Output with pending whitespace: spaces and newlines are only written before the next
@@ -148,6 +143,12 @@ mod tests {
     fn drops_orphan_combining_marks() {
         assert_eq!(normalize("\u{0301}a \u{0301}b"), "a b");
         assert_eq!(normalize("e\u{0301}"), "\u{00E9}");
+    }
+
+    #[test]
+    fn composes_across_dropped_invisible_characters() {
+        // Found by proptest: "g", zero-width space, combining acute.
+        assert_eq!(normalize("g\u{200B}\u{0301}"), "\u{01F5}");
     }
 
     #[test]

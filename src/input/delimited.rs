@@ -35,7 +35,7 @@ pub(crate) fn csv_records(
             ))),
             Some(text_idx) => {
                 let id_idx = h.iter().position(|c| c == &opts.id_col);
-                CsvState::Reading { rdr, header: h, text_idx, id_idx, held: None, pending: None }
+                CsvState::Reading { rdr: Box::new(rdr), header: h, text_idx, id_idx, held: None, pending: None }
             }
         },
     };
@@ -104,7 +104,7 @@ fn runs_to_end_of_file(rec: &csv::ByteRecord) -> bool {
 enum CsvState {
     Failed(Option<ArticleError>),
     Reading {
-        rdr: csv::Reader<Box<dyn BufRead + Send>>,
+        rdr: Box<csv::Reader<Box<dyn BufRead + Send>>>,
         header: Vec<String>,
         text_idx: usize,
         id_idx: Option<usize>,

@@ -6,24 +6,38 @@
 use super::{per_1k_words, ratio, Applicability, Context, Cue, Feature};
 use crate::text::{Document, TokenKind};
 
-/// Words whose lowercase form ends in one of `suffixes` and is at least 3 letters longer than
-/// the suffix (so "fly", "ring" and "nation" do not count as -ly, -ing or -tion words).
-fn suffix_count(doc: &Document, suffixes: &[&str]) -> usize {
-    let mut n = 0;
-    for (id, &freq) in doc.word_freq().iter().enumerate() {
-        let w = doc.vocab_word(id as u32);
-        if suffixes
-            .iter()
-            .any(|s| w.len() >= s.len() + 3 && w.ends_with(s) && w.bytes().all(|b| b.is_ascii_lowercase()))
-        {
-            n += freq as usize;
+/// The suffix groups, in the order of [`suffix_counts`].
+const SUFFIX_GROUPS: [&[&str]; 5] = [
+    &["ly"],
+    &["ing"],
+    &["ed"],
+    &["tion", "tions", "sion", "sions", "ment", "ments", "ness", "ity", "ities", "ance", "ances", "ence", "ences"],
+    &["al", "ive", "ous", "ful", "able", "ible", "ic"],
+];
+
+/// For each group of [`SUFFIX_GROUPS`], the words whose lowercase form ends in one of its
+/// suffixes and is at least 3 letters longer than the suffix (so "fly", "ring" and "nation" do
+/// not count as -ly, -ing or -tion words). One pass over the distinct words, cached.
+fn suffix_counts(doc: &Document) -> [u32; 5] {
+    *doc.cache.suffixes.get_or_init(|| {
+        let mut counts = [0u32; 5];
+        for (id, &freq) in doc.word_freq().iter().enumerate() {
+            let w = doc.vocab_word(id as u32);
+            if w.len() < 5 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
+                continue;
+            }
+            for (g, suffixes) in SUFFIX_GROUPS.iter().enumerate() {
+                if suffixes.iter().any(|s| w.len() >= s.len() + 3 && w.ends_with(s)) {
+                    counts[g] += freq;
+                }
+            }
         }
-    }
-    n
+        counts
+    })
 }
 
 macro_rules! suffix_feature {
-    ($konst:ident, $name:literal, $summary:literal, $suffixes:expr, $doc_suffixes:literal, $example:literal, $value:literal) => {
+    ($konst:ident, $name:literal, $summary:literal, $group:literal, $doc_suffixes:literal, $example:literal, $value:literal) => {
         #[doc = $summary]
         pub(crate) const $konst: Feature = Feature {
             name: $name,
@@ -36,7 +50,7 @@ macro_rules! suffix_feature {
             ),
             applies: Applicability::Languages(&["en"]),
             cue: Cue::Style,
-            compute: |doc: &Document, _: &Context| per_1k_words(suffix_count(doc, $suffixes) as f64, doc),
+            compute: |doc: &Document, _: &Context| per_1k_words(suffix_counts(doc)[$group] as f64, doc),
             evidence: None,
         };
     };
@@ -46,7 +60,7 @@ suffix_feature!(
     LY_WORD_PER_1K_WORDS,
     "ly_word_per_1k_words",
     "Words ending in -ly (mostly adverbs) per 1,000 words.",
-    &["ly"],
+    0,
     "-ly",
     "\"She quickly and quietly finished the report, and the others slowly left the office for the day.\" (quickly, quietly, slowly; 17 words)",
     "3 / 17 x 1000 = 176.471"
@@ -55,7 +69,7 @@ suffix_feature!(
     ING_WORD_PER_1K_WORDS,
     "ing_word_per_1k_words",
     "Words ending in -ing (gerunds and participles) per 1,000 words.",
-    &["ing"],
+    1,
     "-ing",
     "\"Walking home, they kept talking about the meeting and the new building on the corner of the road.\" (walking, talking, meeting, building; 18 words)",
     "4 / 18 x 1000 = 222.222"
@@ -64,7 +78,7 @@ suffix_feature!(
     ED_WORD_PER_1K_WORDS,
     "ed_word_per_1k_words",
     "Words ending in -ed (past tense and participles) per 1,000 words.",
-    &["ed"],
+    2,
     "-ed",
     "\"The council voted on Monday and approved the plan that residents had requested for the park.\" (voted, approved, requested; 16 words)",
     "3 / 16 x 1000 = 187.5"
@@ -73,7 +87,7 @@ suffix_feature!(
     NOMINALIZATION_PER_1K_WORDS,
     "nominalization_per_1k_words",
     "Nominalisations (-tion, -sion, -ment, -ness, -ity, -ance, -ence) per 1,000 words.",
-    &["tion", "tions", "sion", "sions", "ment", "ments", "ness", "ity", "ities", "ance", "ances", "ence", "ences"],
+    3,
     "-tion(s), -sion(s), -ment(s), -ness, -ity/-ities, -ance(s), -ence(s)",
     "\"The implementation of the agreement showed real commitment to governance and resilience in the region.\" (implementation, agreement, commitment, governance, resilience; 15 words)",
     "5 / 15 x 1000 = 333.333"
@@ -82,7 +96,7 @@ suffix_feature!(
     ADJECTIVE_SUFFIX_PER_1K_WORDS,
     "adjective_suffix_per_1k_words",
     "Words with adjective suffixes (-al, -ive, -ous, -ful, -able, -ible, -ic) per 1,000 words.",
-    &["al", "ive", "ous", "ful", "able", "ible", "ic"],
+    4,
     "-al, -ive, -ous, -ful, -able, -ible, -ic",
     "\"A comprehensive and strategic approach makes the regional economy more sustainable and successful over time.\" (comprehensive, strategic, regional, sustainable, successful; 15 words)",
     "5 / 15 x 1000 = 333.333"

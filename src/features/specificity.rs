@@ -81,18 +81,14 @@ fn date_count(doc: &Document) -> usize {
             n += 1;
             continue;
         }
-        if t.kind != TokenKind::Word {
-            continue;
-        }
-        let lower = &doc.lower()[t.range()];
-        if !MONTHS.contains(&lower) {
+        if t.kind != TokenKind::Word || t.end - t.start > 10 {
             continue;
         }
         // A month counts only next to a number ("May 5", "5 mai", "March 2020"), which keeps
-        // the verb "may" and the noun "march" out.
+        // the verb "may" and the noun "march" out. Numbers are rare: test them first.
         let near_number = |j: Option<usize>| j.and_then(|j| toks.get(j)).is_some_and(|u| u.kind == TokenKind::Number);
         let next = if toks.get(i + 1).is_some_and(|u| doc.token_text(u) == ".") { i + 2 } else { i + 1 };
-        if near_number(Some(next)) || near_number(i.checked_sub(1)) {
+        if (near_number(Some(next)) || near_number(i.checked_sub(1))) && MONTHS.contains(&&doc.lower()[t.range()]) {
             n += 1;
         }
     }
@@ -163,6 +159,9 @@ Limits: English, French and Spanish only (German capitalises every noun). Headin
 
 /// Byte spans of double-quoted passages ("...", «...», „...", 「...」).
 fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
+    if text.is_ascii() {
+        return ascii_quoted_spans(text.as_bytes());
+    }
     let mut spans = Vec::new();
     let mut open: Option<(usize, char)> = None;
     for (i, c) in text.char_indices() {
@@ -183,6 +182,30 @@ fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
                     spans.push((start, i));
                     open = None;
                 } else if c == '\n' && text[start..i].trim().is_empty() {
+                    open = None;
+                }
+            }
+        }
+    }
+    spans
+}
+
+/// [`quoted_spans`] for ASCII text: only `"` can quote.
+fn ascii_quoted_spans(b: &[u8]) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, &c) in b.iter().enumerate() {
+        if c == b'"' {
+            match open {
+                None => open = Some(i + 1),
+                Some(start) => {
+                    spans.push((start, i));
+                    open = None;
+                }
+            }
+        } else if c == b'\n' {
+            if let Some(start) = open {
+                if b[start..i].iter().all(u8::is_ascii_whitespace) {
                     open = None;
                 }
             }

@@ -56,11 +56,10 @@ fn is_heading_line(line: &str) -> bool {
     if line.starts_with('#') {
         return line.trim_start_matches('#').starts_with(' ');
     }
-    let words = line.split_whitespace().count();
-    let first = line.chars().next();
-    words <= MAX_HEADING_WORDS
-        && first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    // Cheap tests first: most lines of prose end in punctuation or are long.
+    line.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         && !line.trim_end_matches(CLOSERS).ends_with(['.', '!', '?', ',', ';', ':', '。', '！', '？', '、'])
+        && line.split_whitespace().take(MAX_HEADING_WORDS + 1).count() <= MAX_HEADING_WORDS
         && !is_bullet_line(line)
         && !is_numbered_line(line)
 }
@@ -179,6 +178,22 @@ Limits: a debris cue, not authorship (debris marks scraped human pages in the tr
 
 /// Lowercase letters and digits of a line, single-spaced: lines equal in this form say the same.
 fn casefold_key(line: &str) -> String {
+    if line.is_ascii() {
+        let mut key = String::with_capacity(line.len());
+        let mut gap = false;
+        for b in line.bytes() {
+            if b.is_ascii_alphanumeric() {
+                if gap && !key.is_empty() {
+                    key.push(' ');
+                }
+                gap = false;
+                key.push(b.to_ascii_lowercase() as char);
+            } else {
+                gap = true;
+            }
+        }
+        return key;
+    }
     let mut key = String::with_capacity(line.len());
     for w in line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
         if !key.is_empty() {
@@ -191,6 +206,9 @@ fn casefold_key(line: &str) -> String {
 
 /// Lines that repeat an earlier line in another case or punctuation (not byte-identical).
 fn casefold_duplicates(doc: &Document) -> Vec<Span> {
+    if doc.lines().len() < 2 {
+        return Vec::new();
+    }
     let mut seen: FxHashMap<String, Span> = FxHashMap::default();
     let mut out = Vec::new();
     for &l in doc.lines() {

@@ -95,11 +95,15 @@ pub fn fit_rule(points: &[OofPoint<'_>], target_fpr: f64) -> ThresholdRule {
     let humans: Vec<&OofPoint<'_>> = points.iter().filter(|p| !p.positive).collect();
     let machines: Vec<&OofPoint<'_>> = points.iter().filter(|p| p.positive).collect();
     let pooled = confident_threshold(&humans.iter().map(|p| p.prob).collect::<Vec<_>>(), target_fpr);
+    // A band with too few human texts for a guarantee of its own (fewer than a zero-false-
+    // positive sample needs) never goes below the pooled threshold: one or two low-scoring
+    // humans would otherwise set it near zero.
+    let min_sample = min_sample_for(target_fpr, CONFIDENCE_ALPHA) as usize;
     let mut t: Vec<f64> = (0..LENGTH_BANDS.len())
         .map(|b| {
             let s: Vec<f64> = humans.iter().filter(|p| band_of(p.words) == b).map(|p| p.prob).collect();
-            if s.is_empty() {
-                pooled
+            if s.len() < min_sample {
+                confident_threshold(&s, target_fpr).max(pooled)
             } else {
                 confident_threshold(&s, target_fpr)
             }
@@ -394,6 +398,21 @@ mod tests {
         assert!((clopper_pearson_upper(1, 20, 0.05) - 0.2161).abs() < 1e-3);
         // k = 5, n = 100: 0.1023.
         assert!((clopper_pearson_upper(5, 100, 0.05) - 0.1023).abs() < 1e-3);
+    }
+
+    #[test]
+    fn a_band_with_few_humans_keeps_the_pooled_threshold() {
+        // One human of 60 words scoring 0.01 among many machines: without the floor the short
+        // band's threshold would be just above 0.01 and flag every short human text.
+        let g = vec!["lang=en".to_string()];
+        let mut pts = vec![OofPoint { prob: 0.01, positive: false, words: 60, groups: &g }];
+        for i in 0..300 {
+            pts.push(OofPoint { prob: i as f64 / 400.0, positive: false, words: 300, groups: &g });
+            pts.push(OofPoint { prob: 0.9, positive: true, words: 60, groups: &g });
+        }
+        let rule = fit_rule(&pts, 0.05);
+        assert!(rule.band(60).threshold >= rule.band(300).threshold.min(0.7), "{:?}", rule.bands);
+        assert!(rule.band(60).threshold > 0.5);
     }
 
     #[test]

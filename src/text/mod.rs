@@ -73,6 +73,7 @@ pub(crate) struct DocCache {
     pub(crate) char_count: OnceCell<usize>,
     pub(crate) paragraph_scripts: OnceCell<Vec<Option<Script>>>,
     pub(crate) function_words: OnceCell<Vec<u32>>,
+    pub(crate) suffixes: OnceCell<[u32; 5]>,
 }
 
 impl Document {

@@ -178,7 +178,9 @@ pub struct EvalReport {
     pub overall: Metrics,
     /// Breakdowns.
     pub by: Vec<GroupMetrics>,
-    /// ROC curve points (FPR, TPR, threshold), at most 400.
+    /// ROC curve points (FPR, TPR, threshold), at most 400. The first threshold is infinite
+    /// (nothing flagged): JSON writes it as null, which reads back as infinity.
+    #[serde(deserialize_with = "roc_from_json")]
     pub roc: Vec<(f64, f64, f64)>,
     /// Precision-recall points (recall, precision), at most 400.
     pub pr: Vec<(f64, f64)>,
@@ -223,6 +225,12 @@ impl ScoreHistogram {
         }
         h
     }
+}
+
+/// ROC points from JSON, where a non-finite threshold was written as null.
+fn roc_from_json<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<(f64, f64, f64)>, D::Error> {
+    let raw: Vec<(f64, f64, Option<f64>)> = Deserialize::deserialize(d)?;
+    Ok(raw.into_iter().map(|(f, t, th)| (f, t, th.unwrap_or(f64::INFINITY))).collect())
 }
 
 fn downsample<T: Clone>(v: Vec<T>, max: usize) -> Vec<T> {

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 
 /// Separate substance from filler: measure how articles are written and flag low-substance or
 /// machine-generated text, with reasons.
@@ -28,6 +28,8 @@ pub enum Command {
     Train(TrainArgs),
     /// Evaluate: cross-validation (with leave-one-source-out) or a model on a test set.
     Evaluate(EvaluateArgs),
+    /// Draw PNG charts and an index.html from a saved evaluation or scored batch.
+    Report(ReportArgs),
     /// Re-set a model's thresholds from your own known-human texts (conservative bound).
     Calibrate(CalibrateArgs),
 }
@@ -226,6 +228,29 @@ pub struct EvaluateArgs {
     /// Include every scored row (id, label, probability, verdict, ...) in the -o JSON.
     #[arg(long)]
     pub with_scores: bool,
+}
+
+/// `chaff report`.
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("input").required(true).args(["eval", "scores"])))]
+pub struct ReportArgs {
+    /// An evaluation written by `chaff evaluate -o EVAL.json`.
+    #[arg(long, value_name = "EVAL.json")]
+    pub eval: Option<PathBuf>,
+    /// Scores written by `chaff score` (CSV or JSONL; written with --all-features, the article
+    /// profiles show every key feature, else only the reason features).
+    #[arg(long, value_name = "SCORES")]
+    pub scores: Option<PathBuf>,
+    /// Model whose thresholds and human reference the batch charts use (default: the embedded
+    /// model; use the one the scores were made with).
+    #[arg(long, value_name = "MODEL", requires = "scores")]
+    pub model: Option<PathBuf>,
+    /// Directory for the PNGs and index.html (created if needed; files in it are replaced).
+    #[arg(short = 'o', long = "out", visible_aliases = ["output", "report"], default_value = "reports", value_name = "DIR")]
+    pub out: PathBuf,
+    /// Article profiles to draw for --scores (the most likely filler first).
+    #[arg(long, default_value_t = 5, value_name = "N")]
+    pub top: usize,
 }
 
 /// Input format for `--input-format`.

@@ -24,6 +24,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Score(a) => score::run(a),
         Command::Train(a) => train::run(a),
         Command::Evaluate(a) => evaluate::run(a),
+        Command::Report(a) => report::run(a),
         Command::Calibrate(a) => calibrate::run(a),
     }
 }

@@ -193,7 +193,9 @@ pub struct EvalReport {
     /// Baselines.
     pub baselines: Baselines,
     /// Histograms of the probability (50 equal bins over 0..1) of negative (human) and
-    /// positive (machine) rows.
+    /// positive (machine) rows. Empty in files written before it existed (the report then
+    /// bins the scored rows).
+    #[serde(default)]
     pub score_histogram: ScoreHistogram,
     /// Every scored row (written with `chaff evaluate --with-scores`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -24,6 +24,6 @@ chaff=./target/release/chaff
 "$chaff" train "${common[@]}" --loso -o models/default.json
 # Rebuild so the binary embeds the new model, then evaluate it.
 cargo build --release --quiet
-"$chaff" evaluate "${common[@]}" --by domain,generator,variant -o models/default.eval.json
+"$chaff" evaluate "${common[@]}" --by domain,generator,variant -o models/default.eval.json --report reports/example
 "$chaff" evaluate --model models/default.json --data "$d/eval/outfox_essays.csv" "$d/eval/corizzo_learner_essays.csv" \
   --by domain,generator,variant -o models/default.essays.json

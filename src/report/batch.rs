@@ -5,9 +5,11 @@ use std::path::Path;
 
 use plotters::prelude::*;
 
-use super::canvas::{axes, header, legend_box, no_data, render, Axes, Corner, Swatch};
+use super::axes::{axes, Axes};
+use super::canvas::{header, no_data, render};
 use super::distribution::{bin_counts, draw_thresholds, thresholds, BINS};
 use super::importance::HEADER;
+use super::legend::{legend_box, Corner, Swatch};
 use super::rows::{ranked, BatchRow};
 use super::style::{self, num3, pct};
 use super::table::{self, Bar, BarColumn, Column, Row, Table, TextColumn};

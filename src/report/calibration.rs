@@ -7,8 +7,10 @@ use std::path::Path;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::canvas::{axes, draw_text, header, legend_box, no_data, render, Axes, Corner, Swatch};
+use super::axes::{axes, Axes};
+use super::canvas::{draw_text, header, no_data, render};
 use super::curves::class_names;
+use super::legend::{legend_box, Corner, Swatch};
 use super::style::{self, num3};
 use super::{Chart, ChartOptions};
 use crate::error::Error;

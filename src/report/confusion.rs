@@ -7,8 +7,9 @@ use std::path::Path;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::canvas::{draw_text, fit_end, header, no_data, render};
+use super::canvas::{draw_text, header, no_data, render};
 use super::curves::class_names;
+use super::fit::fit_end;
 use super::style::{self, opt_pct, pct};
 use super::{Chart, ChartOptions};
 use crate::error::Error;

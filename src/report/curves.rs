@@ -5,7 +5,9 @@ use std::path::Path;
 
 use plotters::prelude::*;
 
-use super::canvas::{axes, header, legend_box, no_data, render, Axes, Corner, Swatch};
+use super::axes::{axes, Axes};
+use super::canvas::{header, no_data, render};
+use super::legend::{legend_box, Corner, Swatch};
 use super::style::{self, num3, pct};
 use super::{Chart, ChartOptions};
 use crate::error::Error;

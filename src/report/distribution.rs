@@ -5,8 +5,10 @@ use std::path::Path;
 
 use plotters::prelude::*;
 
-use super::canvas::{axes, header, legend_box, no_data, render, Axes, Corner, Plot, Swatch};
+use super::axes::{axes, Axes};
+use super::canvas::{header, no_data, render, Plot};
 use super::curves::class_names;
+use super::legend::{legend_box, Corner, Swatch};
 use super::style::{self, num3};
 use super::{Chart, ChartOptions};
 use crate::error::Error;
@@ -111,25 +113,40 @@ pub(crate) fn outline(shares: &[f64]) -> Vec<Vec<(f64, f64)>> {
     runs
 }
 
+/// Counts per probability bin of the negative and positive texts: the evaluation's stored
+/// histogram (always in the JSON), else binned from its scored rows.
+fn class_histograms(rep: &EvalReport) -> (Vec<u64>, Vec<u64>) {
+    let h = &rep.score_histogram;
+    if h.bins > 0 && h.negative.len() == h.bins && h.positive.len() == h.bins {
+        return (h.negative.clone(), h.positive.clone());
+    }
+    let of = |positive: bool| {
+        bin_counts(rep.scores.iter().filter(|r| r.positive == positive).map(|r| &r.probability)).to_vec()
+    };
+    (of(false), of(true))
+}
+
 /// Overlaid histograms of the probability of filler, human against machine texts, each as a
 /// share of its class, with the stored thresholds.
 pub fn score_distribution(rep: &EvalReport, path: &Path, opts: &ChartOptions) -> Result<Chart, Error> {
     let (neg, pos) = class_names(rep);
-    let hum: Vec<f64> = rep.scores.iter().filter(|r| !r.positive).map(|r| r.probability).collect();
-    let mac: Vec<f64> = rep.scores.iter().filter(|r| r.positive).map(|r| r.probability).collect();
-    let share = |c: [u64; BINS], n: usize| c.map(|k| if n > 0 { k as f64 / n as f64 } else { 0.0 });
-    let hs = share(bin_counts(&hum), hum.len());
-    let ms = share(bin_counts(&mac), mac.len());
+    let (neg_counts, pos_counts) = class_histograms(rep);
+    let bins = neg_counts.len();
+    let (n_neg, n_pos) = (neg_counts.iter().sum::<u64>(), pos_counts.iter().sum::<u64>());
+    let share =
+        |c: &[u64], n: u64| -> Vec<f64> { c.iter().map(|&k| if n > 0 { k as f64 / n as f64 } else { 0.0 }).collect() };
+    let hs = share(&neg_counts, n_neg);
+    let ms = share(&pos_counts, n_pos);
     let title = format!("Scores of {neg} and {pos} texts");
     let sub = format!(
         "{} texts; each histogram is a share of its own class, {} bins of {}",
-        rep.scores.len(),
-        BINS,
-        1.0 / BINS as f64
+        n_neg + n_pos,
+        bins,
+        1.0 / bins.max(1) as f64
     );
     let (ts, t_label, _) = thresholds(&rep.thresholds);
-    let h_label = format!("{neg} texts (n={})", hum.len());
-    let m_label = format!("{pos} texts (n={})", mac.len());
+    let h_label = format!("{neg} texts (n={n_neg})");
+    let m_label = format!("{pos} texts (n={n_pos})");
     let mut chart = Chart::new(
         path,
         &title,
@@ -140,12 +157,12 @@ pub fn score_distribution(rep: &EvalReport, path: &Path, opts: &ChartOptions) ->
         chart.labels.push(t_label);
     }
     chart.values = ts.iter().map(|&t| ("threshold".to_string(), t)).collect();
-    chart.values.push(("human".into(), hum.len() as f64));
-    chart.values.push(("machine".into(), mac.len() as f64));
+    chart.values.push(("human".into(), n_neg as f64));
+    chart.values.push(("machine".into(), n_pos as f64));
     let top = hs.iter().chain(ms.iter()).fold(0.0f64, |a, &b| a.max(b)) * 1.18;
     render(path, (opts.width, opts.height), |root| {
         let body = header(root, &title, &sub)?;
-        if rep.scores.is_empty() {
+        if n_neg + n_pos == 0 {
             return no_data(&body, "The evaluation has no scored texts.");
         }
         let top = top.max(0.05);
@@ -161,9 +178,8 @@ pub fn score_distribution(rep: &EvalReport, path: &Path, opts: &ChartOptions) ->
             },
         )?;
         let mut legend = draw_thresholds(&c, &rep.thresholds, top)?;
-        let w = 1.0 / BINS as f64;
-        for (shares, color, label, n) in
-            [(&hs, style::HUMAN, &h_label, hum.len()), (&ms, style::MACHINE, &m_label, mac.len())]
+        let w = 1.0 / bins as f64;
+        for (shares, color, label, n) in [(&hs, style::HUMAN, &h_label, n_neg), (&ms, style::MACHINE, &m_label, n_pos)]
         {
             if n == 0 {
                 continue;

@@ -4,8 +4,9 @@
 
 use std::path::Path;
 
-use super::canvas::{header, no_data, render, Swatch};
+use super::canvas::{header, no_data, render};
 use super::importance::HEADER;
+use super::legend::Swatch;
 use super::style::{self, num3, pct};
 use super::table::{self, Bar, BarColumn, Column, Row, RowKind, Table};
 use super::{Chart, ChartOptions};
@@ -98,7 +99,7 @@ fn metric_table(rows: Vec<(Row, Triple)>, target: f64, chart: &mut Chart) -> Tab
             (Swatch::Box(style::VERMILLION), "human FPR above target".into()),
             (Swatch::Box(style::ORANGE), "TPR".into()),
         ],
-        max_label_share: 0.3,
+        max_label_share: 0.34,
     }
 }
 

@@ -3,7 +3,8 @@
 
 use std::path::Path;
 
-use super::canvas::{header, no_data, render, Swatch};
+use super::canvas::{header, no_data, render};
+use super::legend::Swatch;
 use super::style::{self, signed2};
 use super::table::{self, Bar, BarColumn, Column, Row, Table};
 use super::{Chart, ChartOptions};

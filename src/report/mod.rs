@@ -14,15 +14,18 @@
 //!
 //! [`ScoredArticle`]: crate::score::ScoredArticle
 
+mod axes;
 mod batch;
 mod calibration;
 mod canvas;
 mod confusion;
 mod curves;
 mod distribution;
+mod fit;
 mod groups;
 mod html;
 mod importance;
+mod legend;
 mod profile;
 mod rows;
 mod scores_file;

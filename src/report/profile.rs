@@ -5,8 +5,10 @@
 
 use std::path::Path;
 
-use super::canvas::{fit_middle, header, no_data, render, Swatch};
+use super::canvas::{header, no_data, render};
+use super::fit::fit_middle;
 use super::importance::HEADER;
+use super::legend::Swatch;
 use super::rows::BatchRow;
 use super::style::{self, num3, readable};
 use super::table::{self, Bar, BarColumn, Column, Row, RowKind, Table, TextColumn};

@@ -7,10 +7,10 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::canvas::{
-    common_affixes, dashed, draw_text, fit_distinct, fit_end, legend_row, legend_width, nice_ticks, tick_label, Area,
-    DrawResult, Swatch,
-};
+use super::axes::{nice_ticks, tick_label};
+use super::canvas::{dashed, draw_text, Area, DrawResult};
+use super::fit::{common_affixes, fit_distinct, fit_end, fit_middle};
+use super::legend::{legend_row, legend_width, Swatch};
 use super::style;
 use super::text::Font;
 
@@ -231,7 +231,7 @@ pub fn draw(area: &Area<'_>, table: &Table) -> DrawResult {
         let (y0, y1) = layout.band(i);
         area.draw(&Rectangle::new([(0, y0), (w, y1)], bg.filled()))?;
     }
-    let affixes = common_affixes(table.rows.iter().filter(|r| r.kind != RowKind::Header).map(|r| r.label.as_str()));
+    let labels = fitted_labels(&table.rows, label_w, &label_f, &label_b);
     for (i, r) in table.rows.iter().enumerate() {
         match r.kind {
             RowKind::Header => {
@@ -246,10 +246,9 @@ pub fn draw(area: &Area<'_>, table: &Table) -> DrawResult {
                     draw_text(area, &r.suffix, (right, layout.center(i)), &g, HPos::Right, VPos::Center)?;
                     right -= g.width(&r.suffix) + f.width(" ");
                 }
-                let left = if r.prefix.is_empty() { 12 } else { 12 + f.width(&r.prefix) + f.width(" ") };
-                let s = fit_distinct(&r.label, affixes, right - left, f);
-                let x = right - f.width(&s);
-                draw_text(area, &s, (x, layout.center(i)), f, HPos::Left, VPos::Center)?;
+                let s = &labels[i];
+                let x = right - f.width(s);
+                draw_text(area, s, (x, layout.center(i)), f, HPos::Left, VPos::Center)?;
                 if !r.prefix.is_empty() {
                     draw_text(area, &r.prefix, (x - f.width(" "), layout.center(i)), f, HPos::Right, VPos::Center)?;
                 }
@@ -288,6 +287,44 @@ pub fn draw(area: &Area<'_>, table: &Table) -> DrawResult {
         legend_row(area, &table.legend, ((w - lw) / 2, TOP + plot_h + AXIS + LEGEND / 2))?;
     }
     Ok(())
+}
+
+/// The row labels shortened to fit the label column of `label_w` pixels (after any prefix and
+/// suffix) so that they stay distinguishable: the affixes shared within each section (rows
+/// between headers) are cut first, and labels that would still come out the same are cut in
+/// the middle instead, which keeps their ends.
+fn fitted_labels(rows: &[Row], label_w: i32, regular: &Font, bold: &Font) -> Vec<String> {
+    let room = |r: &Row| {
+        let f = if r.kind == RowKind::Emphasised { bold } else { regular };
+        let mut right = label_w - 12;
+        if !r.suffix.is_empty() {
+            right -= f.width(&r.suffix) + f.width(" ");
+        }
+        let left = if r.prefix.is_empty() { 12 } else { 12 + f.width(&r.prefix) + f.width(" ") };
+        (right - left, f)
+    };
+    let mut out = vec![String::new(); rows.len()];
+    let mut start = 0;
+    while start < rows.len() {
+        let end = (start + 1..rows.len()).find(|&j| rows[j].kind == RowKind::Header).unwrap_or(rows.len());
+        let items: Vec<usize> = (start..end).filter(|&i| rows[i].kind != RowKind::Header).collect();
+        let affixes = common_affixes(items.iter().map(|&i| rows[i].label.as_str()));
+        for &i in &items {
+            let (max, f) = room(&rows[i]);
+            out[i] = fit_distinct(&rows[i].label, affixes, max, f);
+        }
+        let clashing: Vec<usize> = items
+            .iter()
+            .copied()
+            .filter(|&i| out[i] != rows[i].label && items.iter().filter(|&&j| out[j] == out[i]).count() > 1)
+            .collect();
+        for i in clashing {
+            let (max, f) = room(&rows[i]);
+            out[i] = fit_middle(&rows[i].label, max, f);
+        }
+        start = end.max(start + 1);
+    }
+    out
 }
 
 /// Vertical layout of the rows.
@@ -424,5 +461,25 @@ mod tests {
         assert_eq!(height_for(8, 100, 800, true), 270 + 8 * GOOD_ROW);
         assert_eq!(height_for(15, 100, 800, true), 800);
         assert_eq!(height_for(60, 100, 800, true), 270 + 60 * MIN_ROW);
+    }
+
+    #[test]
+    fn labels_stay_distinct() {
+        let f = style::text(style::LABEL, style::BLACK);
+        let b = style::bold(style::LABEL, style::BLACK);
+        let rows = vec![
+            Row::header("Variant"),
+            Row::item("reframe_emotionally_triggering(fake)").with_suffix("(n=179)"),
+            Row::item("reframe_emotionally_triggering(real)").with_suffix("(n=178)"),
+            Row::item("direct_prompt").with_suffix("(n=326)"),
+            Row::header("Domain"),
+            Row::item("news/arbitrary-topic"),
+        ];
+        let out = fitted_labels(&rows, 300, &f, &b);
+        assert_eq!(out[0], "");
+        assert_ne!(out[1], out[2], "{out:?}");
+        assert!(out[1].ends_with("(fake)") && out[2].ends_with("(real)"), "{out:?}");
+        assert_eq!(out[3], "direct_prompt");
+        assert_eq!(out[5], "news/arbitrary-topic");
     }
 }

@@ -8,7 +8,7 @@ use super::rows::BatchRow;
 use crate::article::Article;
 use crate::error::Origin;
 use crate::features::{Context, FEATURES};
-use crate::model::evaluate::{self, Baselines, EvalReport, Importance, ScoredRow, TransferResult};
+use crate::model::evaluate::{self, Baselines, EvalReport, Importance, ScoreHistogram, ScoredRow, TransferResult};
 use crate::model::metrics;
 use crate::model::predict::{Model, Verdict};
 use crate::score::Scorer;
@@ -98,6 +98,7 @@ pub fn eval_of(rows: Vec<ScoredRow>) -> EvalReport {
             .collect(),
         transfer,
         baselines: Baselines { length_only_roc_auc: Some(0.55), length_matched: None },
+        score_histogram: ScoreHistogram::of(&rows, 50),
         scores: rows,
     }
 }

@@ -76,6 +76,7 @@ fn distribution_calibration_importance_groups_transfer() {
     assert_eq!(d.value("threshold"), Some(0.6));
     assert_eq!(d.value("human"), Some(80.0));
     assert!(d.shows("threshold 0.600"));
+    assert!(d.shows("human texts (n=80)") && d.shows("machine texts (n=80)"));
 
     let c = calibration(&rep, &dir.join("calibration.png"), &opts).unwrap();
     check_png(&c.file, 1200, 800, false);
@@ -125,6 +126,23 @@ fn many_subgroups_grow_the_chart_and_are_capped() {
     assert_eq!(shown_domains, 48);
     assert!(g.caption.contains("generator") && img_height(&g.file) > 800);
     check_png(&g.file, 1200, 400, true);
+}
+
+#[test]
+fn eval_charts_without_scored_rows() {
+    // `chaff evaluate -o` leaves the rows out of the JSON unless --with-scores: every chart
+    // is drawn from the curves, bins, histogram and breakdowns.
+    let (_t, dir) = out_dir("without_scores");
+    let mut rep = synthetic_eval();
+    let full = eval_report(&rep, &dir.join("full"), &ChartOptions::default()).unwrap();
+    rep.scores.clear();
+    let r = eval_report(&rep, &dir.join("bare"), &ChartOptions::default()).unwrap();
+    assert_eq!(r.charts.len(), 8);
+    for (a, b) in full.charts.iter().zip(&r.charts) {
+        check_png(&b.file, 1200, 400, true);
+        assert_eq!(a.values, b.values, "{}", b.title);
+    }
+    assert_eq!(r.charts[3].value("machine"), Some(80.0));
 }
 
 #[test]
@@ -186,6 +204,12 @@ fn eval_report_writes_every_chart_and_the_index() {
         .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir.join("roc.png")).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o644, "charts are readable like other outputs");
+    }
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! and reasons. The CLI streams articles through [`Scorer::score`] in parallel.
 
 use crate::article::Article;
-use crate::features::{extract, Context};
+use crate::features::{extract, extract_subset, Context};
 use crate::model::predict::{Model, Prediction};
 use crate::text::Document;
 
@@ -26,12 +26,13 @@ pub struct ScoredArticle {
 pub struct Scorer<'m> {
     model: &'m Model,
     cx: Context,
+    wanted: Vec<bool>,
 }
 
 impl<'m> Scorer<'m> {
     /// A scorer for `model` with lexicons from `cx`.
     pub fn new(model: &'m Model, cx: Context) -> Self {
-        Scorer { model, cx }
+        Scorer { model, cx, wanted: model.wanted_features() }
     }
 
     /// The model.
@@ -39,10 +40,11 @@ impl<'m> Scorer<'m> {
         self.model
     }
 
-    /// Score one article; keep every feature value when `keep_features` is set.
+    /// Score one article; compute and keep every feature value when `keep_features` is set
+    /// (else only the model's features are computed).
     pub fn score(&self, article: &Article, keep_features: bool) -> ScoredArticle {
         let doc = Document::new(&article.text);
-        let fv = extract(&doc, &self.cx);
+        let fv = if keep_features { extract(&doc, &self.cx) } else { extract_subset(&doc, &self.cx, &self.wanted) };
         let prediction = self.model.predict(&doc, &fv, &self.cx);
         ScoredArticle {
             id: article.id.clone(),

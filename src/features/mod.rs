@@ -378,6 +378,14 @@ pub fn extract(doc: &Document, cx: &Context) -> FeatureVector {
     FeatureVector { values: FEATURES.iter().map(|f| f.value(doc, cx)).collect() }
 }
 
+/// Compute only the features marked in `wanted` (registry order); the others are `None`.
+/// Scoring needs only the model's features, which is much cheaper than the whole set.
+pub fn extract_subset(doc: &Document, cx: &Context, wanted: &[bool]) -> FeatureVector {
+    FeatureVector {
+        values: FEATURES.iter().zip(wanted).map(|(f, &w)| if w { f.value(doc, cx) } else { None }).collect(),
+    }
+}
+
 /// Ratio helper: `num / den`, `None` when `den` is zero.
 pub(crate) fn ratio(num: f64, den: f64) -> Option<f64> {
     (den > 0.0).then(|| num / den)

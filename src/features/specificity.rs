@@ -236,15 +236,19 @@ fn url_starts(doc: &Document) -> Vec<usize> {
     let lower = doc.lower();
     let bytes = lower.as_bytes();
     let mut out = Vec::new();
-    for pat in ["http://", "https://", "www."] {
-        let mut from = 0;
-        while let Some(pos) = lower[from..].find(pat) {
-            let s = from + pos;
-            let at_start = s == 0 || !bytes[s - 1].is_ascii_alphanumeric() && bytes[s - 1] != b'/';
-            if at_start && !(pat == "www." && s >= 3 && lower[..s].ends_with("://")) {
-                out.push(s);
-            }
-            from = s + pat.len();
+    // One pass: only positions holding 'h' or 'w' can start a link.
+    for (s, &b) in bytes.iter().enumerate() {
+        if b != b'h' && b != b'w' {
+            continue;
+        }
+        let rest = &bytes[s..];
+        let is_www = rest.starts_with(b"www.");
+        if !(rest.starts_with(b"http://") || rest.starts_with(b"https://") || is_www) {
+            continue;
+        }
+        let at_start = s == 0 || !bytes[s - 1].is_ascii_alphanumeric() && bytes[s - 1] != b'/';
+        if at_start && !(is_www && bytes[..s].ends_with(b"://")) {
+            out.push(s);
         }
     }
     out

@@ -153,6 +153,15 @@ impl Model {
         Model { file, registry_index, reference, baseline }
     }
 
+    /// Which registry features the model reads (registry order).
+    pub fn wanted_features(&self) -> Vec<bool> {
+        let mut w = vec![false; FEATURES.len()];
+        for &i in &self.registry_index {
+            w[i] = true;
+        }
+        w
+    }
+
     /// The model's feature values picked from a full registry vector.
     pub fn select(&self, values: &[Option<f64>]) -> Vec<Option<f64>> {
         self.registry_index.iter().map(|&i| values[i]).collect()

@@ -23,8 +23,14 @@ fn text() -> impl Strategy<Value = String> {
     proptest::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
 }
 
+/// 200 cases per property in `cargo test`; long fuzzing runs set PROPTEST_CASES.
+fn config() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(200);
+    ProptestConfig { cases, ..ProptestConfig::default() }
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(200))]
+    #![proptest_config(config())]
 
     #[test]
     fn features_are_finite_or_not_applicable(t in text()) {

@@ -29,8 +29,8 @@ bytes=$(stat -c %s "$big")
 articles=$(wc -l < "$big")
 echo "input: $big, $((bytes / 1024 / 1024)) MiB, $articles articles"
 for threads in 1 2; do
-  out=$( { /usr/bin/time -f "%e %M" "$chaff" score "$big" --threads "$threads" --format csv -o "$tmp/out.csv" 2>/dev/null; } 2>&1 | tail -1)
-  secs=${out% *}; rss_kb=${out#* }
+  /usr/bin/time -o "$tmp/time.txt" -f "%e %M" "$chaff" score "$big" --threads "$threads" --format csv -o "$tmp/out.csv" 2>/dev/null || true
+  read -r secs rss_kb < <(tail -n 1 "$tmp/time.txt")
   python3 -c "
 b=$bytes; a=$articles; s=$secs; r=$rss_kb
 print(f'threads=$threads: {s:.1f} s, {b/1e6/s:.1f} MB/s, {a/s:.0f} articles/s, peak RSS {r/1024:.0f} MiB')"

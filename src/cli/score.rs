@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use chaff::model::predict::{Abstention, Direction, Reason, Verdict};
 use chaff::model::shipped;
-use chaff::output::format_value;
+use chaff::output::{format_value, readable};
 use chaff::pipeline::{process_ordered, BatchLimits};
 use chaff::score::{ScoredArticle, Scorer};
 use chaff::FEATURES;
@@ -108,22 +108,6 @@ fn csv_header(all_features: bool) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record(&header);
     w.into_inner().unwrap_or_default()
-}
-
-/// A value rounded for people: three significant digits, integers as integers.
-fn readable(v: f64) -> String {
-    let a = v.abs();
-    if v.fract() == 0.0 && a < 1e9 {
-        format!("{}", v as i64)
-    } else if a >= 100.0 {
-        format!("{v:.0}")
-    } else if a >= 10.0 {
-        format!("{v:.1}")
-    } else if a >= 1.0 {
-        format!("{v:.2}")
-    } else {
-        format!("{v:.3}")
-    }
 }
 
 /// `name=value (human median m)`, with evidence when there is some.

@@ -34,14 +34,12 @@ pub fn roc_auc(scores: &[f64], labels: &[bool]) -> Option<f64> {
     Some(u / (n_pos as f64 * n_neg as f64))
 }
 
-/// Points of the ROC curve (FPR, TPR, threshold), from the highest threshold down; ties form
-/// one step.
-pub fn roc_points(scores: &[f64], labels: &[bool]) -> Vec<(f64, f64, f64)> {
-    let n_pos = labels.iter().filter(|&&l| l).count().max(1) as f64;
-    let n_neg = labels.iter().filter(|&&l| !l).count().max(1) as f64;
+/// Cumulative (true positives, false positives, threshold) after each distinct score, from
+/// the highest score down: flagging `score >= threshold` flags exactly those. Ties form one step.
+fn cumulative_counts(scores: &[f64], labels: &[bool]) -> Vec<(f64, f64, f64)> {
     let mut idx: Vec<usize> = (0..scores.len()).collect();
     idx.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
-    let mut pts = vec![(0.0, 0.0, f64::INFINITY)];
+    let mut steps = Vec::new();
     let (mut tp, mut fp) = (0.0, 0.0);
     let mut i = 0;
     while i < idx.len() {
@@ -54,8 +52,18 @@ pub fn roc_points(scores: &[f64], labels: &[bool]) -> Vec<(f64, f64, f64)> {
             }
             i += 1;
         }
-        pts.push((fp / n_neg, tp / n_pos, s));
+        steps.push((tp, fp, s));
     }
+    steps
+}
+
+/// Points of the ROC curve (FPR, TPR, threshold), from the highest threshold down; ties form
+/// one step.
+pub fn roc_points(scores: &[f64], labels: &[bool]) -> Vec<(f64, f64, f64)> {
+    let n_pos = labels.iter().filter(|&&l| l).count().max(1) as f64;
+    let n_neg = labels.iter().filter(|&&l| !l).count().max(1) as f64;
+    let mut pts = vec![(0.0, 0.0, f64::INFINITY)];
+    pts.extend(cumulative_counts(scores, labels).into_iter().map(|(tp, fp, s)| (fp / n_neg, tp / n_pos, s)));
     pts
 }
 
@@ -67,20 +75,8 @@ pub fn average_precision(scores: &[f64], labels: &[bool]) -> Option<f64> {
     if n_pos == 0 {
         return None;
     }
-    let mut idx: Vec<usize> = (0..scores.len()).collect();
-    idx.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
-    let (mut tp, mut fp, mut ap, mut last_recall) = (0.0, 0.0, 0.0, 0.0);
-    let mut i = 0;
-    while i < idx.len() {
-        let s = scores[idx[i]];
-        while i < idx.len() && scores[idx[i]] == s {
-            if labels[idx[i]] {
-                tp += 1.0;
-            } else {
-                fp += 1.0;
-            }
-            i += 1;
-        }
+    let (mut ap, mut last_recall) = (0.0, 0.0);
+    for (tp, fp, _) in cumulative_counts(scores, labels) {
         let recall = tp / n_pos as f64;
         ap += (recall - last_recall) * tp / (tp + fp);
         last_recall = recall;
@@ -91,24 +87,7 @@ pub fn average_precision(scores: &[f64], labels: &[bool]) -> Option<f64> {
 /// Points of the precision-recall curve (recall, precision), from the highest threshold down.
 pub fn pr_points(scores: &[f64], labels: &[bool]) -> Vec<(f64, f64)> {
     let n_pos = labels.iter().filter(|&&l| l).count().max(1) as f64;
-    let mut idx: Vec<usize> = (0..scores.len()).collect();
-    idx.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
-    let mut pts = Vec::new();
-    let (mut tp, mut fp) = (0.0, 0.0);
-    let mut i = 0;
-    while i < idx.len() {
-        let s = scores[idx[i]];
-        while i < idx.len() && scores[idx[i]] == s {
-            if labels[idx[i]] {
-                tp += 1.0;
-            } else {
-                fp += 1.0;
-            }
-            i += 1;
-        }
-        pts.push((tp / n_pos, tp / (tp + fp)));
-    }
-    pts
+    cumulative_counts(scores, labels).into_iter().map(|(tp, fp, _)| (tp / n_pos, tp / (tp + fp))).collect()
 }
 
 /// The smallest threshold `t` such that flagging `score >= t` flags at most

@@ -95,6 +95,25 @@ pub fn format_value(v: f64) -> String {
     }
 }
 
+/// A feature value rounded for people: three significant digits, integers as integers.
+pub fn readable(v: f64) -> String {
+    if !v.is_finite() {
+        return "n/a".into();
+    }
+    let a = v.abs();
+    if v.fract() == 0.0 && a < 1e9 {
+        format!("{}", v as i64)
+    } else if a >= 100.0 {
+        format!("{v:.0}")
+    } else if a >= 10.0 {
+        format!("{v:.1}")
+    } else if a >= 1.0 {
+        format!("{v:.2}")
+    } else {
+        format!("{v:.3}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

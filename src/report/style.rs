@@ -98,24 +98,7 @@ pub fn opt_num3(v: Option<f64>) -> String {
     v.filter(|v| v.is_finite()).map(num3).unwrap_or_else(|| "n/a".into())
 }
 
-/// A feature value rounded for people: three significant digits, integers as integers.
-pub fn readable(v: f64) -> String {
-    if !v.is_finite() {
-        return "n/a".into();
-    }
-    let a = v.abs();
-    if v.fract() == 0.0 && a < 1e9 {
-        format!("{}", v as i64)
-    } else if a >= 100.0 {
-        format!("{v:.0}")
-    } else if a >= 10.0 {
-        format!("{v:.1}")
-    } else if a >= 1.0 {
-        format!("{v:.2}")
-    } else {
-        format!("{v:.3}")
-    }
-}
+pub use crate::output::readable;
 
 /// A signed number with two decimals, e.g. `+0.35` or `-1.20`.
 pub fn signed2(v: f64) -> String {

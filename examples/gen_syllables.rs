@@ -13,29 +13,12 @@
 //! of the first (primary) pronunciation. A summary goes to stderr (with `--misses` after the
 //! path, every disagreement too).
 
-use std::collections::BTreeMap;
-use std::io::{self, BufRead, BufReader, Write};
+use std::io::{self, Write};
 
 use chaff::text::syllables::english_rules;
 
-/// Parse a cmudict.dict: word -> syllable counts of its pronunciations, in file order.
-fn parse(path: &str) -> io::Result<BTreeMap<String, Vec<u32>>> {
-    let file = std::fs::File::open(path)?;
-    let mut out: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-    for line in BufReader::new(file).lines() {
-        let line = line?;
-        let line = line.split('#').next().unwrap_or("").trim();
-        let mut parts = line.split_whitespace();
-        let Some(word) = parts.next() else { continue };
-        let word = match word.find('(') {
-            Some(p) if word.ends_with(')') => &word[..p],
-            _ => word,
-        };
-        let n = parts.filter(|ph| ph.ends_with(|c: char| c.is_ascii_digit())).count() as u32;
-        out.entry(word.to_string()).or_default().push(n);
-    }
-    Ok(out)
-}
+#[path = "../tests/cmudict/mod.rs"]
+mod cmudict;
 
 fn main() -> io::Result<()> {
     let args: Vec<String> = std::env::args().collect();
@@ -45,7 +28,7 @@ fn main() -> io::Result<()> {
     };
     // `--misses`: list each disagreement (word, rule count, dictionary counts) on stderr.
     let misses = args.iter().any(|a| a == "--misses");
-    let dict = parse(path)?;
+    let dict = cmudict::parse(&std::fs::read_to_string(path)?);
     let alphabetic = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase());
     let mut total = 0usize;
     let mut agree = 0usize;

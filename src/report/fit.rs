@@ -3,24 +3,30 @@
 
 use super::text::Font;
 
+/// The largest `k` in `0..=max` for which `fits(k)` holds, for a `fits` that holds up to some
+/// `k` and fails beyond it (0 when nothing fits). Binary search: widths are costly to measure.
+fn longest_fitting(max: usize, fits: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0usize, max);
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if fits(mid) {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    lo
+}
+
 /// `s` shortened at the end with `…` so that it fits `max_px`.
 pub fn fit_end(s: &str, max_px: i32, font: &Font) -> String {
     if font.width(s) <= max_px {
         return s.to_string();
     }
     let chars: Vec<char> = s.chars().collect();
-    // The longest prefix that fits with the ellipsis (binary search on the prefix length).
-    let (mut lo, mut hi) = (0usize, chars.len());
-    while lo < hi {
-        let mid = (lo + hi).div_ceil(2);
-        let cand: String = chars[..mid].iter().collect::<String>() + "…";
-        if font.width(&cand) <= max_px {
-            lo = mid;
-        } else {
-            hi = mid - 1;
-        }
-    }
-    let head: String = chars[..lo].iter().collect();
+    let make = |keep: usize| chars[..keep].iter().collect::<String>() + "…";
+    let keep = longest_fitting(chars.len(), |k| font.width(&make(k)) <= max_px);
+    let head: String = chars[..keep].iter().collect();
     format!("{}…", head.trim_end())
 }
 
@@ -39,16 +45,7 @@ pub fn fit_middle(s: &str, max_px: i32, font: &Font) -> String {
         out.extend(&chars[chars.len() - tail..]);
         out
     };
-    let (mut lo, mut hi) = (0usize, chars.len().saturating_sub(1));
-    while lo < hi {
-        let mid = (lo + hi).div_ceil(2);
-        if font.width(&make(mid)) <= max_px {
-            lo = mid;
-        } else {
-            hi = mid - 1;
-        }
-    }
-    make(lo)
+    make(longest_fitting(chars.len().saturating_sub(1), |k| font.width(&make(k)) <= max_px))
 }
 
 /// `s` shortened at the start with `…` so that it fits `max_px` (keeps the end).
@@ -57,17 +54,9 @@ pub fn fit_start(s: &str, max_px: i32, font: &Font) -> String {
         return s.to_string();
     }
     let chars: Vec<char> = s.chars().collect();
-    let (mut lo, mut hi) = (0usize, chars.len());
-    while lo < hi {
-        let mid = (lo + hi).div_ceil(2);
-        let cand: String = std::iter::once('…').chain(chars[chars.len() - mid..].iter().copied()).collect();
-        if font.width(&cand) <= max_px {
-            lo = mid;
-        } else {
-            hi = mid - 1;
-        }
-    }
-    std::iter::once('…').chain(chars[chars.len() - lo..].iter().copied()).collect()
+    let make =
+        |keep: usize| -> String { std::iter::once('…').chain(chars[chars.len() - keep..].iter().copied()).collect() };
+    make(longest_fitting(chars.len(), |k| font.width(&make(k)) <= max_px))
 }
 
 /// Lengths in characters of the prefix and the suffix that all `labels` share (they never

@@ -231,27 +231,20 @@ Limits: scare quotes around single words count too. Not applicable to empty text
     evidence: None,
 };
 
-/// Start offsets of URLs (http://, https://, www.) at word starts.
-fn url_starts(doc: &Document) -> Vec<usize> {
-    let lower = doc.lower();
-    let bytes = lower.as_bytes();
-    let mut out = Vec::new();
+/// URLs (http://, https://, www.) starting at a word start.
+fn url_count(doc: &Document) -> usize {
+    let bytes = doc.lower().as_bytes();
     // One pass: only positions holding 'h' or 'w' can start a link.
-    for (s, &b) in bytes.iter().enumerate() {
-        if b != b'h' && b != b'w' {
-            continue;
-        }
-        let rest = &bytes[s..];
-        let is_www = rest.starts_with(b"www.");
-        if !(rest.starts_with(b"http://") || rest.starts_with(b"https://") || is_www) {
-            continue;
-        }
-        let at_start = s == 0 || !bytes[s - 1].is_ascii_alphanumeric() && bytes[s - 1] != b'/';
-        if at_start && !(is_www && bytes[..s].ends_with(b"://")) {
-            out.push(s);
-        }
-    }
-    out
+    (0..bytes.len())
+        .filter(|&s| matches!(bytes[s], b'h' | b'w'))
+        .filter(|&s| {
+            let rest = &bytes[s..];
+            let is_www = rest.starts_with(b"www.");
+            let is_link = is_www || rest.starts_with(b"http://") || rest.starts_with(b"https://");
+            let at_start = s == 0 || !bytes[s - 1].is_ascii_alphanumeric() && bytes[s - 1] != b'/';
+            is_link && at_start && !(is_www && bytes[..s].ends_with(b"://"))
+        })
+        .count()
 }
 
 /// URLs per 1,000 words.
@@ -264,7 +257,7 @@ Example: \"See https://example.org and www.example.com for the data.\" -> 2 link
 Limits: bare domains (example.org) are not counted. Not applicable to unspaced scripts.",
     applies: Applicability::SpaceSeparated,
     cue: Cue::Style,
-    compute: |doc: &Document, _: &Context| per_1k_words(url_starts(doc).len() as f64, doc),
+    compute: |doc: &Document, _: &Context| per_1k_words(url_count(doc) as f64, doc),
     evidence: None,
 };
 

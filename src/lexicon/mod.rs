@@ -9,7 +9,8 @@
 
 use std::sync::{Arc, LazyLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{dfa, AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, MatchKind, StartKind};
 
 use crate::error::{Error, Origin};
 use crate::text::Document;
@@ -203,7 +204,8 @@ impl LexiconHits {
 #[derive(Debug)]
 struct LanguageMatcher {
     lang: String,
-    automaton: Option<AhoCorasick>,
+    /// Anchored DFA over every running-text entry, walked from each word start.
+    automaton: Option<dfa::DFA>,
     /// Kind of each pattern (pattern id = index).
     pattern_kinds: Vec<Kind>,
     available: [bool; Kind::ALL.len()],
@@ -326,19 +328,16 @@ impl LexiconSet {
         };
         hits.has_language = true;
         hits.available = m.available;
-        if let Some(ac) = &m.automaton {
+        if let Some(dfa) = &m.automaton {
             let lower = doc.lower();
             let bytes = lower.as_bytes();
             // Candidates per kind, at word boundaries, in order of start.
             let mut candidates: [Vec<(u32, u32)>; Kind::ALL.len()] = Default::default();
-            for mat in ac.find_overlapping_iter(lower) {
-                let (s, e) = (mat.start(), mat.end());
-                if !at_word_boundary(bytes, lower, s, e) {
-                    continue;
+            for_each_match_at_word_starts(dfa, lower, |pattern, s, e| {
+                if at_word_boundary(bytes, lower, s, e) {
+                    candidates[m.pattern_kinds[pattern].slot()].push((s as u32, e as u32));
                 }
-                let kind = m.pattern_kinds[mat.pattern().as_usize()];
-                candidates[kind.slot()].push((s as u32, e as u32));
-            }
+            });
             let sentence_starts: Vec<u32> =
                 doc.sentences().iter().map(|s| sentence_body_start(doc, s.start, s.end)).collect();
             for kind in Kind::ALL {
@@ -423,6 +422,48 @@ fn sentence_body_start(doc: &Document, start: u32, end: u32) -> u32 {
     start + skipped as u32
 }
 
+/// Call `found(pattern, start, end)` for every occurrence of every entry that starts where a
+/// word can start (at offset 0 or after a character that is not alphanumeric), in order of
+/// start, then of end. These are exactly the occurrences of an unanchored overlapping search
+/// that pass the left half of [`at_word_boundary`], found without looking inside words.
+fn for_each_match_at_word_starts(dfa: &dfa::DFA, text: &str, mut found: impl FnMut(usize, usize, usize)) {
+    let Ok(start) = dfa.start_state(Anchored::Yes) else { return };
+    let bytes = text.as_bytes();
+    let mut prev_alnum = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (alnum, width) = if b < 0x80 {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text[i..].chars().next().expect("i is a char boundary");
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        if !prev_alnum {
+            let mut sid = start;
+            for (j, &byte) in bytes[i..].iter().enumerate() {
+                sid = dfa.next_state(Anchored::Yes, sid, byte);
+                if dfa.is_dead(sid) {
+                    break;
+                }
+                if dfa.is_match(sid) {
+                    // A state also holds the entries that are suffixes of the path walked
+                    // ("me" at the end of "time"): they start later and are found from there.
+                    let end = i + j + 1;
+                    for k in 0..dfa.match_len(sid) {
+                        let pattern = dfa.match_pattern(sid, k);
+                        if dfa.pattern_len(pattern) == end - i {
+                            found(pattern.as_usize(), i, end);
+                        }
+                    }
+                }
+            }
+        }
+        prev_alnum = alnum;
+        i += width;
+    }
+}
+
 /// Is `[s, e)` delimited by non-word characters on both sides?
 fn at_word_boundary(bytes: &[u8], text: &str, s: usize, e: usize) -> bool {
     let before_ok = s == 0 || {
@@ -462,22 +503,33 @@ impl LanguageMatcher {
                 pattern_kinds.push(kind);
             }
         }
-        let build = |p: &[String]| -> Result<Option<AhoCorasick>, Error> {
-            if p.is_empty() {
-                return Ok(None);
-            }
-            // A DFA: about twice as fast as the default NFA on running text (short entries
-            // such as "i" or "we" match inside many words before the boundary check), for
-            // a few MB of memory per language, built once.
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(p)
-                .map(Some)
-                .map_err(|e| Error::Data(format!("lexicons for {lang}: cannot build matcher: {e}")))
+        let err = |e: aho_corasick::BuildError| Error::Data(format!("lexicons for {lang}: cannot build matcher: {e}"));
+        // Running text: an anchored DFA, walked only from positions where a word can start.
+        // Unanchored, short entries such as "i" or "we" would match inside most words and
+        // every such match would need a boundary check.
+        let automaton = if patterns.is_empty() {
+            None
+        } else {
+            Some(
+                dfa::Builder::new()
+                    .match_kind(MatchKind::Standard)
+                    .start_kind(StartKind::Anchored)
+                    .build(&patterns)
+                    .map_err(err)?,
+            )
         };
-        let automaton = build(&patterns)?;
-        let boilerplate = build(&boiler)?;
+        // Boilerplate: a few short lines per document, searched whole.
+        let boilerplate = if boiler.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::Standard)
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .build(&boiler)
+                    .map_err(err)?,
+            )
+        };
         Ok(LanguageMatcher { lang, automaton, pattern_kinds, available, boilerplate })
     }
 }
@@ -494,6 +546,37 @@ mod tests {
     fn count(text: &str, kind: Kind) -> Option<u32> {
         let doc = Document::new(text);
         DEFAULT_LEXICONS.hits(&doc).count(kind)
+    }
+
+    /// The anchored walk finds what an unanchored overlapping search finds at word starts,
+    /// including entries that are suffixes or prefixes of others ("time", "me", "i").
+    #[test]
+    fn anchored_walk_equals_unanchored_search_at_word_starts() {
+        let patterns = ["time", "me", "i", "we", "let's", "it's time", "a", "a time", "ever"];
+        let dfa = dfa::Builder::new()
+            .match_kind(MatchKind::Standard)
+            .start_kind(StartKind::Anchored)
+            .build(patterns)
+            .unwrap();
+        let ac = AhoCorasick::builder().match_kind(MatchKind::Standard).build(patterns).unwrap();
+        let text = "it's time, me and i. we met a time-lord; let's go whenever, ever über-me \u{e9}me";
+        let mut walked = Vec::new();
+        for_each_match_at_word_starts(&dfa, text, |p, s, e| walked.push((s, e, p)));
+        let word_start = |s: usize| s == 0 || !text[..s].chars().next_back().unwrap().is_alphanumeric();
+        let mut searched: Vec<_> = ac
+            .find_overlapping_iter(text)
+            .filter(|m| word_start(m.start()))
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+            .collect();
+        searched.sort();
+        walked.sort();
+        assert_eq!(walked, searched);
+        // Hand-checked: "it's time" at 0 and "time" at 5; "me" inside "time" (at 7) and inside
+        // "éme" is skipped, while "me" alone, after the hyphen in "über-me" and at the start
+        // of "met" is found (the right edge is checked later, by the caller).
+        assert!(walked.contains(&(0, 9, 5)) && walked.contains(&(5, 9, 0)));
+        assert!(!walked.iter().any(|&(s, _, _)| s == 7));
+        assert_eq!(walked.iter().filter(|&&(_, _, p)| p == 1).count(), 3);
     }
 
     #[test]

@@ -102,9 +102,11 @@ suffix_feature!(
     "5 / 15 x 1000 = 333.333"
 );
 
-/// Letters of each alphabetic word.
-fn word_lengths(doc: &Document) -> Vec<usize> {
-    doc.words().filter(|t| t.kind == TokenKind::Word).map(|t| doc.chars_in(doc.token_text(t))).collect()
+/// Letters of each alphabetic word (cached: three features read them).
+fn word_lengths(doc: &Document) -> &[usize] {
+    doc.cache.word_lengths.get_or_init(|| {
+        doc.words().filter(|t| t.kind == TokenKind::Word).map(|t| doc.chars_in(doc.token_text(t))).collect()
+    })
 }
 
 /// Share of long words (10 letters or more).
@@ -152,7 +154,7 @@ Limits: texts in space-separated scripts; not applicable without words.",
     applies: Applicability::SpaceSeparated,
     cue: Cue::Register,
     compute: |doc: &Document, _: &Context| {
-        let l: Vec<f64> = word_lengths(doc).into_iter().map(|n| n as f64).collect();
+        let l: Vec<f64> = word_lengths(doc).iter().map(|&n| n as f64).collect();
         super::sentences::mean_std(&l).map(|(_, s)| s)
     },
     evidence: None,

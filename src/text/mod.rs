@@ -74,6 +74,7 @@ pub(crate) struct DocCache {
     pub(crate) paragraph_scripts: OnceCell<Vec<Option<Script>>>,
     pub(crate) function_words: OnceCell<Vec<u32>>,
     pub(crate) suffixes: OnceCell<[u32; 5]>,
+    pub(crate) word_lengths: OnceCell<Vec<usize>>,
 }
 
 impl Document {
@@ -298,6 +299,9 @@ fn split_spans(text: &str, sep: &str) -> Vec<Span> {
 /// the first occurrence of each id.
 fn intern_words(lower: &str, tokens: &[Token]) -> (Vec<u32>, Vec<u32>, Vec<u32>, Vec<u32>) {
     let mut map: FxHashMap<&str, u32> = FxHashMap::default();
+    // Prose has about one word per two tokens and one distinct word per two words; reserving
+    // that much up front saves most of the rehashing as the map grows.
+    map.reserve(tokens.len() / 4);
     let mut words = Vec::with_capacity(tokens.len());
     let mut ids = Vec::with_capacity(tokens.len());
     let mut freq: Vec<u32> = Vec::new();

@@ -263,14 +263,12 @@ pub(crate) fn is_contraction(w: &str) -> bool {
     }
 }
 
+/// Contraction tokens, counted over the distinct lowercase words times their frequency.
 fn contraction_count(doc: &Document) -> usize {
-    let lower = doc.lower();
-    doc.words()
-        .filter(|t| {
-            let w = &lower[t.range()];
-            w.as_bytes().contains(&b'\'') && is_contraction(w)
-        })
-        .count()
+    (0..doc.word_freq().len() as u32)
+        .filter(|&id| is_contraction(doc.vocab_word(id)))
+        .map(|id| doc.word_freq()[id as usize] as usize)
+        .sum()
 }
 
 /// Contractions per 1,000 words (English).

@@ -45,6 +45,26 @@ fn main() {
     let docs: Vec<chaff::Document> = texts.iter().map(|s| chaff::Document::new(s)).collect();
     report("Document::new", mb, t, docs.len());
     let cx = chaff::Context::default();
+    if std::env::var_os("CHAFF_PER_DOC").is_some() {
+        // Features in registry order on one document at a time (as `extract` runs them, with
+        // the document in cache): the time each adds, caches included.
+        let docs: Vec<chaff::Document> = texts.iter().map(|s| chaff::Document::new(s)).collect();
+        let mut secs = vec![0.0f64; chaff::FEATURES.len()];
+        for d in &docs {
+            for (k, f) in chaff::FEATURES.iter().enumerate() {
+                let t = Instant::now();
+                std::hint::black_box(f.value(d, &cx));
+                secs[k] += t.elapsed().as_secs_f64();
+            }
+        }
+        let mut order: Vec<usize> = (0..secs.len()).collect();
+        order.sort_by(|&a, &b| secs[b].total_cmp(&secs[a]));
+        println!("features total {:.1} ms", secs.iter().sum::<f64>() * 1e3);
+        for k in order.into_iter().take(40) {
+            println!("  {:40} {:6.2} ms", chaff::FEATURES[k].name, secs[k] * 1e3);
+        }
+        return;
+    }
     for f in chaff::FEATURES {
         let t = Instant::now();
         let mut n = 0usize;

@@ -819,7 +819,7 @@ struct WordInfo {
 fn inflected_only(w: &str) -> bool {
     ["ing", "ed", "es"]
         .iter()
-        .any(|suf| w.len() > suf.len() + 2 && w.ends_with(suf) && english(&w[..w.len() - suf.len()]) < 3)
+        .any(|suf| w.len() > suf.len() + 2 && w.ends_with(suf) && english_cached(&w[..w.len() - suf.len()]) < 3)
 }
 
 #[cfg(test)]

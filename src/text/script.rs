@@ -86,10 +86,20 @@ impl ScriptCounts {
             sc.counts[Script::Latin as usize] = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count() as u32;
             return sc;
         }
-        for c in text.chars() {
+        // Mostly-ASCII text (an em dash here and there) counts its ASCII bytes directly and
+        // decodes only the other characters.
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] < 0x80 {
+                sc.counts[Script::Latin as usize] += u32::from(bytes[i].is_ascii_alphabetic());
+                i += 1;
+                continue;
+            }
+            let c = text[i..].chars().next().expect("i is a char boundary");
             if let Some(s) = script_of(c) {
                 sc.counts[s as usize] += 1;
             }
+            i += c.len_utf8();
         }
         sc
     }

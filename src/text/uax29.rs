@@ -375,10 +375,23 @@ impl Classes for CharClasses {
 /// to it, as in `unicode-segmentation`).
 pub fn sentence_segments(text: &str) -> Vec<(usize, usize)> {
     if text.is_ascii() {
-        segment_sentences(&AsciiClasses(text.as_bytes()), text.len())
-    } else {
-        segment_sentences(&CharClasses::of(text), text.len())
+        return segment_sentences(&AsciiClasses(text.as_bytes()), text.len());
     }
+    // A line feed always ends a sentence (SB4) and no rule looks across one, so each line can
+    // be segmented on its own: lines of pure ASCII then take the fast path even when another
+    // line of the text has an em dash or an accent.
+    let mut out = Vec::new();
+    let mut base = 0;
+    for line in text.split_inclusive('\n') {
+        let segments = if line.is_ascii() {
+            segment_sentences(&AsciiClasses(line.as_bytes()), line.len())
+        } else {
+            segment_sentences(&CharClasses::of(line), line.len())
+        };
+        out.extend(segments.into_iter().map(|(s, e)| (base + s, base + e)));
+        base += line.len();
+    }
+    out
 }
 
 fn segment_sentences<C: Classes>(cls: &C, text_len: usize) -> Vec<(usize, usize)> {

@@ -136,6 +136,7 @@ impl Document {
     }
 
     /// Characters in `s` (fast for ASCII documents).
+    #[inline]
     pub fn chars_in(&self, s: &str) -> usize {
         if self.ascii {
             s.len()
@@ -155,6 +156,7 @@ impl Document {
     }
 
     /// The text of a span.
+    #[inline]
     pub fn slice(&self, span: Span) -> &str {
         &self.text[span.range()]
     }
@@ -165,6 +167,7 @@ impl Document {
     }
 
     /// The text of a token.
+    #[inline]
     pub fn token_text(&self, t: &Token) -> &str {
         &self.text[t.range()]
     }
@@ -185,6 +188,7 @@ impl Document {
     }
 
     /// The word tokens, in order.
+    #[inline]
     pub fn words(&self) -> impl ExactSizeIterator<Item = &Token> + '_ {
         self.words.iter().map(|&i| &self.tokens[i as usize])
     }
@@ -195,6 +199,7 @@ impl Document {
     }
 
     /// The lowercase text of the `i`-th word.
+    #[inline]
     pub fn word_lower(&self, i: usize) -> &str {
         &self.lower[self.tokens[self.words[i] as usize].range()]
     }
@@ -210,6 +215,7 @@ impl Document {
     }
 
     /// The lowercase text of interned word `id`.
+    #[inline]
     pub fn vocab_word(&self, id: u32) -> &str {
         self.word_lower(self.word_first[id as usize] as usize)
     }

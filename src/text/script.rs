@@ -88,18 +88,17 @@ impl ScriptCounts {
         }
         // Mostly-ASCII text (an em dash here and there) counts its ASCII bytes directly and
         // decodes only the other characters.
-        let mut i = 0;
-        while i < bytes.len() {
-            if bytes[i] < 0x80 {
-                sc.counts[Script::Latin as usize] += u32::from(bytes[i].is_ascii_alphabetic());
-                i += 1;
-                continue;
-            }
-            let c = text[i..].chars().next().expect("i is a char boundary");
+        let mut rest = text;
+        while !rest.is_empty() {
+            let run = rest.bytes().position(|b| b >= 0x80).unwrap_or(rest.len());
+            sc.counts[Script::Latin as usize] +=
+                rest.as_bytes()[..run].iter().filter(|b| b.is_ascii_alphabetic()).count() as u32;
+            rest = &rest[run..];
+            let Some(c) = rest.chars().next() else { break };
             if let Some(s) = script_of(c) {
                 sc.counts[s as usize] += 1;
             }
-            i += c.len_utf8();
+            rest = &rest[c.len_utf8()..];
         }
         sc
     }

@@ -205,7 +205,7 @@ impl LexiconHits {
 struct LanguageMatcher {
     lang: String,
     /// Trie of every running-text entry, walked anchored from each word start.
-    automaton: Option<contiguous::NFA>,
+    automaton: Option<WordTrie>,
     /// Kind of each pattern (pattern id = index).
     pattern_kinds: Vec<Kind>,
     available: [bool; Kind::ALL.len()],
@@ -333,7 +333,7 @@ impl LexiconSet {
             let bytes = lower.as_bytes();
             // Candidates per kind, at word boundaries, in order of start.
             let mut candidates: [Vec<(u32, u32)>; Kind::ALL.len()] = Default::default();
-            for_each_match_at_word_starts(trie, lower, |pattern, s, e| {
+            trie.for_each_match_at_word_starts(lower, |pattern, s, e| {
                 if at_word_boundary(bytes, lower, s, e) {
                     candidates[m.pattern_kinds[pattern].slot()].push((s as u32, e as u32));
                 }
@@ -423,45 +423,78 @@ fn sentence_body_start(doc: &Document, start: u32, end: u32) -> u32 {
     start + skipped as u32
 }
 
-/// Call `found(pattern, start, end)` for every occurrence of every entry that starts where a
-/// word can start (at offset 0 or after a character that is not alphanumeric), in order of
-/// start, then of end. These are exactly the occurrences of an unanchored overlapping search
-/// that pass the left half of [`at_word_boundary`], found without looking inside words.
-fn for_each_match_at_word_starts(trie: &impl Automaton, text: &str, mut found: impl FnMut(usize, usize, usize)) {
-    let Ok(start) = trie.start_state(Anchored::Yes) else { return };
-    let bytes = text.as_bytes();
-    let mut prev_alnum = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (alnum, width) = if b < 0x80 {
-            (b.is_ascii_alphanumeric(), 1)
-        } else {
-            let c = text[i..].chars().next().expect("i is a char boundary");
-            (c.is_alphanumeric(), c.len_utf8())
-        };
-        if !prev_alnum {
-            let mut sid = start;
-            for (j, &byte) in bytes[i..].iter().enumerate() {
-                sid = trie.next_state(Anchored::Yes, sid, byte);
-                if trie.is_dead(sid) {
-                    break;
-                }
-                if trie.is_match(sid) {
-                    // A state also holds the entries that are suffixes of the path walked
-                    // ("me" at the end of "time"): they start later and are found from there.
-                    let end = i + j + 1;
-                    for k in 0..trie.match_len(sid) {
-                        let pattern = trie.match_pattern(sid, k);
-                        if trie.pattern_len(pattern) == end - i {
-                            found(pattern.as_usize(), i, end);
+/// The running-text entries of one language, walked anchored from each word start.
+#[derive(Debug)]
+struct WordTrie {
+    /// A contiguous NFA walked anchored (a trie: failure transitions are dead ends). For
+    /// English it is about 200 KB and stays in cache, where a DFA of the same entries is over
+    /// 3 MB and misses on deep steps.
+    nfa: contiguous::NFA,
+    /// Bytes that some entry starts with: walks from other bytes (spaces, most punctuation)
+    /// are skipped.
+    can_start: [bool; 256],
+}
+
+impl WordTrie {
+    fn new(patterns: &[String]) -> Result<WordTrie, aho_corasick::BuildError> {
+        let nfa = contiguous::Builder::new().match_kind(MatchKind::Standard).build(patterns)?;
+        let mut can_start = [false; 256];
+        for p in patterns {
+            if let Some(&b) = p.as_bytes().first() {
+                can_start[usize::from(b)] = true;
+            }
+        }
+        Ok(WordTrie { nfa, can_start })
+    }
+
+    /// Call `found(pattern, start, end)` for every occurrence of every entry that starts where
+    /// a word can start (at offset 0 or after a character that is not alphanumeric), in order
+    /// of start, then of end. These are exactly the occurrences of an unanchored overlapping
+    /// search that pass the left half of [`at_word_boundary`], found without looking inside
+    /// words.
+    fn for_each_match_at_word_starts(&self, text: &str, mut found: impl FnMut(usize, usize, usize)) {
+        let nfa = &self.nfa;
+        let Ok(start) = nfa.start_state(Anchored::Yes) else { return };
+        let bytes = text.as_bytes();
+        let mut prev_alnum = false;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (alnum, width) = if b < 0x80 {
+                (b.is_ascii_alphanumeric(), 1)
+            } else {
+                let c = text[i..].chars().next().expect("i is a char boundary");
+                (c.is_alphanumeric(), c.len_utf8())
+            };
+            if !prev_alnum && self.can_start[usize::from(b)] {
+                let mut sid = start;
+                for (j, &byte) in bytes[i..].iter().enumerate() {
+                    sid = nfa.next_state(Anchored::Yes, sid, byte);
+                    if nfa.is_dead(sid) {
+                        break;
+                    }
+                    if nfa.is_match(sid) {
+                        // A state also holds the entries that are suffixes of the path walked
+                        // ("me" at the end of "time"): they start later and are found from there.
+                        let end = i + j + 1;
+                        for k in 0..nfa.match_len(sid) {
+                            let pattern = nfa.match_pattern(sid, k);
+                            if nfa.pattern_len(pattern) == end - i {
+                                found(pattern.as_usize(), i, end);
+                            }
                         }
                     }
                 }
             }
+            prev_alnum = alnum;
+            i += width;
+            if alnum {
+                // The rest of an ASCII word: no entry starts inside it.
+                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+            }
         }
-        prev_alnum = alnum;
-        i += width;
     }
 }
 
@@ -505,16 +538,10 @@ impl LanguageMatcher {
             }
         }
         let err = |e: aho_corasick::BuildError| Error::Data(format!("lexicons for {lang}: cannot build matcher: {e}"));
-        // Running text: a contiguous NFA walked anchored (a trie: failure transitions are
-        // dead ends), only from positions where a word can start. For English it is about 200 KB and
-        // stays in cache, where a DFA of the same entries is over 3 MB and misses on deep steps.
+        // Running text: a trie walked only from positions where a word can start.
         // Unanchored, short entries such as "i" or "we" would match inside most words and
         // every such match would need a boundary check.
-        let automaton = if patterns.is_empty() {
-            None
-        } else {
-            Some(contiguous::Builder::new().match_kind(MatchKind::Standard).build(&patterns).map_err(err)?)
-        };
+        let automaton = if patterns.is_empty() { None } else { Some(WordTrie::new(&patterns).map_err(err)?) };
         // Boilerplate: a few short lines per document, searched whole.
         let boilerplate = if boiler.is_empty() {
             None
@@ -550,11 +577,11 @@ mod tests {
     #[test]
     fn anchored_walk_equals_unanchored_search_at_word_starts() {
         let patterns = ["time", "me", "i", "we", "let's", "it's time", "a", "a time", "ever"];
-        let trie = contiguous::Builder::new().match_kind(MatchKind::Standard).build(patterns).unwrap();
+        let trie = WordTrie::new(&patterns.map(String::from)).unwrap();
         let ac = AhoCorasick::builder().match_kind(MatchKind::Standard).build(patterns).unwrap();
         let text = "it's time, me and i. we met a time-lord; let's go whenever, ever über-me \u{e9}me";
         let mut walked = Vec::new();
-        for_each_match_at_word_starts(&trie, text, |p, s, e| walked.push((s, e, p)));
+        trie.for_each_match_at_word_starts(text, |p, s, e| walked.push((s, e, p)));
         let word_start = |s: usize| s == 0 || !text[..s].chars().next_back().unwrap().is_alphanumeric();
         let mut searched: Vec<_> = ac
             .find_overlapping_iter(text)

@@ -296,15 +296,16 @@ fn split_spans(text: &str, sep: &str) -> Vec<Span> {
         }
     };
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'\n' && (sep == "\n" || bytes.get(i + 1) == Some(&b'\n')) {
+    let mut from = 0;
+    while let Some(p) = memchr::memchr(b'\n', &bytes[from..]) {
+        let i = from + p;
+        if sep == "\n" || bytes.get(i + 1) == Some(&b'\n') {
             push(start, i);
-            i += sep.len();
-            start = i;
-            continue;
+            start = i + sep.len();
+            from = start;
+        } else {
+            from = i + 1;
         }
-        i += 1;
     }
     push(start, bytes.len());
     out

@@ -26,10 +26,18 @@ pub fn normalize(raw: &str) -> String {
         let b = bytes[i];
         if b < 0x80 {
             if b > b' ' && b != 0x7F {
-                // A run of visible ASCII is copied as it is.
+                // A run of visible ASCII words separated by single spaces is copied as it is.
+                let visible = |b: u8| b > b' ' && b < 0x7F;
                 let start = i;
-                while i < bytes.len() && bytes[i] > b' ' && bytes[i] < 0x7F {
-                    i += 1;
+                loop {
+                    while i < bytes.len() && visible(bytes[i]) {
+                        i += 1;
+                    }
+                    if i + 1 < bytes.len() && bytes[i] == b' ' && visible(bytes[i + 1]) {
+                        i += 1;
+                        continue;
+                    }
+                    break;
                 }
                 out.visible(&src[start..i]);
                 continue;

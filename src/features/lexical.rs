@@ -245,7 +245,8 @@ const PRONOUN_STEMS: &[&str] =
 
 /// Is the lowercase word token `w` an English contraction? See CONTRACTION_PER_1K_WORDS.
 pub(crate) fn is_contraction(w: &str) -> bool {
-    let Some(pos) = w.rfind('\'') else {
+    // A byte loop rather than `rfind`, which calls memrchr: most words are short and have none.
+    let Some(pos) = w.bytes().rposition(|b| b == b'\'') else {
         return false;
     };
     let (stem, suffix) = (&w[..pos], &w[pos + 1..]);

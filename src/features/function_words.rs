@@ -30,40 +30,13 @@ pub const WORDS: &[&str] = &[
 static INDEX: LazyLock<FxHashMap<&'static str, usize>> =
     LazyLock::new(|| WORDS.iter().enumerate().map(|(i, w)| (*w, i)).collect());
 
-/// Longest function word in bytes.
-const MAX_WORD_BYTES: usize = 8;
-
-/// For each length, the first and the last bytes of the function words of that length (bit
-/// `b` set for byte `b`): most content words fail this test and are never hashed.
-static FILTER: LazyLock<[(u128, u128); MAX_WORD_BYTES + 1]> = LazyLock::new(|| {
-    let mut f = [(0u128, 0u128); MAX_WORD_BYTES + 1];
-    for w in WORDS {
-        let b = w.as_bytes();
-        f[b.len()].0 |= 1 << b[0];
-        f[b.len()].1 |= 1 << b[b.len() - 1];
-    }
-    f
-});
-
-/// Could `w` be a function word? False for certain when it is not.
-fn may_be_function_word(w: &str) -> bool {
-    let b = w.as_bytes();
-    let Some(&(first, last)) = FILTER.get(b.len()) else { return false };
-    let bit = |c: u8| if c < 128 { 1u128 << c } else { 0 };
-    !b.is_empty() && first & bit(b[0]) != 0 && last & bit(b[b.len() - 1]) != 0
-}
-
 /// Occurrences of each function word in `doc` (cached).
 fn counts(doc: &Document) -> &[u32] {
     doc.cache.function_words.get_or_init(|| {
         let mut c = vec![0u32; WORDS.len()];
         let index = &*INDEX;
         for (id, &freq) in doc.word_freq().iter().enumerate() {
-            let w = doc.vocab_word(id as u32);
-            if !may_be_function_word(w) {
-                continue;
-            }
-            if let Some(&i) = index.get(w) {
+            if let Some(&i) = index.get(doc.vocab_word(id as u32)) {
                 c[i] += freq;
             }
         }
@@ -333,15 +306,6 @@ const ALL: &[Feature] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn filter_keeps_every_function_word_and_rejects_others() {
-        assert!(WORDS.iter().all(|w| w.len() <= MAX_WORD_BYTES && may_be_function_word(w)));
-        // Too long, wrong first byte, wrong last byte, not ASCII, empty.
-        for w in ["nevertheless", "xyz", "thx", "tha", "ünd", ""] {
-            assert!(!may_be_function_word(w), "{w}");
-        }
-    }
 
     /// The frames of the worked examples (see the `fw!` macro): neither contains the words used
     /// with the other, and both are 14 words of plain English.

@@ -263,21 +263,21 @@ fn aligned_lowercase(text: &str, ascii: bool) -> String {
         return text.to_ascii_lowercase();
     }
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while !rest.is_empty() {
-        // A run of ASCII at once, then one other character.
-        let run = rest.bytes().position(|b| b >= 0x80).unwrap_or(rest.len());
-        let at = out.len();
-        out.push_str(&rest[..run]);
-        out[at..].make_ascii_lowercase();
-        rest = &rest[run..];
-        let Some(c) = rest.chars().next() else { break };
-        let mut lower = c.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
-            _ => out.push(c),
+    for piece in script::ascii_runs_and_chars(text) {
+        match piece {
+            script::Piece::Ascii(run) => {
+                let at = out.len();
+                out.push_str(run);
+                out[at..].make_ascii_lowercase();
+            }
+            script::Piece::Other(c) => {
+                let mut lower = c.to_lowercase();
+                match (lower.next(), lower.next()) {
+                    (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+                    _ => out.push(c),
+                }
+            }
         }
-        rest = &rest[c.len_utf8()..];
     }
     out
 }

@@ -77,28 +77,52 @@ pub struct ScriptCounts {
     counts: [u32; 11],
 }
 
+/// A piece of text: a run of ASCII, or one other character.
+pub(crate) enum Piece<'a> {
+    Ascii(&'a str),
+    Other(char),
+}
+
+/// `text` as maximal ASCII runs and the single characters between them, so that mostly-ASCII
+/// text (an em dash here and there) is handled a run at a time and only the rest is decoded.
+pub(crate) fn ascii_runs_and_chars(text: &str) -> impl Iterator<Item = Piece<'_>> {
+    let mut rest = text;
+    let mut pending: Option<char> = None;
+    std::iter::from_fn(move || {
+        if let Some(c) = pending.take() {
+            return Some(Piece::Other(c));
+        }
+        if rest.is_empty() {
+            return None;
+        }
+        let run = rest.bytes().position(|b| b >= 0x80).unwrap_or(rest.len());
+        let (ascii, tail) = rest.split_at(run);
+        let mut chars = tail.chars();
+        pending = chars.next();
+        rest = chars.as_str();
+        if ascii.is_empty() {
+            pending.take().map(Piece::Other)
+        } else {
+            Some(Piece::Ascii(ascii))
+        }
+    })
+}
+
 impl ScriptCounts {
     /// Count the letters of `text`.
     pub fn of(text: &str) -> Self {
         let mut sc = ScriptCounts::default();
-        let bytes = text.as_bytes();
-        if bytes.is_ascii() {
-            sc.counts[Script::Latin as usize] = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count() as u32;
-            return sc;
-        }
-        // Mostly-ASCII text (an em dash here and there) counts its ASCII bytes directly and
-        // decodes only the other characters.
-        let mut rest = text;
-        while !rest.is_empty() {
-            let run = rest.bytes().position(|b| b >= 0x80).unwrap_or(rest.len());
-            sc.counts[Script::Latin as usize] +=
-                rest.as_bytes()[..run].iter().filter(|b| b.is_ascii_alphabetic()).count() as u32;
-            rest = &rest[run..];
-            let Some(c) = rest.chars().next() else { break };
-            if let Some(s) = script_of(c) {
-                sc.counts[s as usize] += 1;
+        for piece in ascii_runs_and_chars(text) {
+            match piece {
+                Piece::Ascii(run) => {
+                    sc.counts[Script::Latin as usize] += run.bytes().filter(u8::is_ascii_alphabetic).count() as u32;
+                }
+                Piece::Other(c) => {
+                    if let Some(s) = script_of(c) {
+                        sc.counts[s as usize] += 1;
+                    }
+                }
             }
-            rest = &rest[c.len_utf8()..];
         }
         sc
     }
@@ -159,6 +183,18 @@ pub fn prefix_at_char_boundary(s: &str, max: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_runs_and_chars_splits_at_each_other_character() {
+        let pieces: Vec<String> = ascii_runs_and_chars("a b\u{2014}\u{e9}c")
+            .map(|p| match p {
+                Piece::Ascii(r) => format!("A:{r}"),
+                Piece::Other(c) => format!("O:{c}"),
+            })
+            .collect();
+        assert_eq!(pieces, ["A:a b", "O:\u{2014}", "O:\u{e9}", "A:c"]);
+        assert_eq!(ascii_runs_and_chars("").count(), 0);
+    }
 
     #[test]
     fn scripts_of_letters() {

@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 
 use super::{per_1k_words, Applicability, Context, Cue, Feature};
+use crate::features::vocab;
 use crate::text::Document;
 
 /// The words, in feature order. Adding one: append it here and add a `fw!` line below and in
@@ -30,14 +31,18 @@ pub const WORDS: &[&str] = &[
 static INDEX: LazyLock<FxHashMap<&'static str, usize>> =
     LazyLock::new(|| WORDS.iter().enumerate().map(|(i, w)| (*w, i)).collect());
 
+/// Position of lowercase word `w` in [`WORDS`].
+pub(crate) fn index_of(w: &str) -> Option<usize> {
+    INDEX.get(w).copied()
+}
+
 /// Occurrences of each function word in `doc` (cached).
 fn counts(doc: &Document) -> &[u32] {
     doc.cache.function_words.get_or_init(|| {
         let mut c = vec![0u32; WORDS.len()];
-        let index = &*INDEX;
-        for (id, &freq) in doc.word_freq().iter().enumerate() {
-            if let Some(&i) = index.get(doc.vocab_word(id as u32)) {
-                c[i] += freq;
+        for (f, &freq) in vocab::facts(doc).iter().zip(doc.word_freq()) {
+            if f.function_word != vocab::NOT_A_FUNCTION_WORD {
+                c[usize::from(f.function_word)] += freq;
             }
         }
         c

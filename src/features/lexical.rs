@@ -12,7 +12,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::{per_1k_words, Applicability, Context, Cue, Feature};
+use super::{per_1k_words, vocab, Applicability, Context, Cue, Feature};
 use crate::lexicon::Kind;
 use crate::text::{Document, TokenKind};
 
@@ -266,10 +266,7 @@ pub(crate) fn is_contraction(w: &str) -> bool {
 
 /// Contraction tokens, counted over the distinct lowercase words times their frequency.
 fn contraction_count(doc: &Document) -> usize {
-    (0..doc.word_freq().len() as u32)
-        .filter(|&id| is_contraction(doc.vocab_word(id)))
-        .map(|id| doc.word_freq()[id as usize] as usize)
-        .sum()
+    vocab::facts(doc).iter().zip(doc.word_freq()).filter(|(f, _)| f.contraction).map(|(_, &n)| n as usize).sum()
 }
 
 /// Contractions per 1,000 words (English).

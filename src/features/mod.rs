@@ -18,6 +18,7 @@ pub mod script_features;
 pub mod sentences;
 pub mod specificity;
 pub mod structure;
+pub(crate) mod vocab;
 
 use std::sync::Arc;
 

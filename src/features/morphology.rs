@@ -3,7 +3,7 @@
 //! in -al, -ive, -ous), and the spread of word lengths. Model prose leans on nominalisations
 //! and adjectives; people use more short words and a wider mix of lengths.
 
-use super::{per_1k_words, ratio, Applicability, Context, Cue, Feature};
+use super::{per_1k_words, ratio, vocab, Applicability, Context, Cue, Feature};
 use crate::text::{Document, TokenKind};
 
 /// The suffix groups, in the order of [`suffix_counts`].
@@ -21,19 +21,29 @@ const SUFFIX_GROUPS: [&[&str]; 5] = [
 fn suffix_counts(doc: &Document) -> [u32; 5] {
     *doc.cache.suffixes.get_or_init(|| {
         let mut counts = [0u32; 5];
-        for (id, &freq) in doc.word_freq().iter().enumerate() {
-            let w = doc.vocab_word(id as u32);
-            if w.len() < 5 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
-                continue;
-            }
-            for (g, suffixes) in SUFFIX_GROUPS.iter().enumerate() {
-                if suffixes.iter().any(|s| w.len() >= s.len() + 3 && w.ends_with(s)) {
-                    counts[g] += freq;
+        for (f, &freq) in vocab::facts(doc).iter().zip(doc.word_freq()) {
+            for (g, c) in counts.iter_mut().enumerate() {
+                if f.suffix_groups & (1 << g) != 0 {
+                    *c += freq;
                 }
             }
         }
         counts
     })
+}
+
+/// The groups of [`SUFFIX_GROUPS`] that lowercase word `w` belongs to, as bits.
+pub(crate) fn suffix_groups(w: &str) -> u8 {
+    let mut bits = 0;
+    if w.len() < 5 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
+        return bits;
+    }
+    for (g, suffixes) in SUFFIX_GROUPS.iter().enumerate() {
+        if suffixes.iter().any(|s| w.len() >= s.len() + 3 && w.ends_with(s)) {
+            bits |= 1 << g;
+        }
+    }
+    bits
 }
 
 macro_rules! suffix_feature {
@@ -105,7 +115,12 @@ suffix_feature!(
 /// Letters of each alphabetic word (cached: three features read them).
 fn word_lengths(doc: &Document) -> &[usize] {
     doc.cache.word_lengths.get_or_init(|| {
-        doc.words().filter(|t| t.kind == TokenKind::Word).map(|t| doc.chars_in(doc.token_text(t))).collect()
+        let facts = vocab::facts(doc);
+        doc.words()
+            .zip(doc.word_ids())
+            .filter(|(t, _)| t.kind == TokenKind::Word)
+            .map(|(_, &id)| facts[id as usize].chars as usize)
+            .collect()
     })
 }
 

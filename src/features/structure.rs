@@ -7,7 +7,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::{ratio, Applicability, Context, Cue, Feature};
+use super::{ratio, vocab, Applicability, Context, Cue, Feature};
 use crate::lexicon::Kind;
 use crate::text::{segment::is_punct, Document, Span, TokenKind};
 
@@ -260,6 +260,11 @@ Limits: a debris cue.",
 /// Gopher's stop words (Rae et al. 2021).
 const GOPHER_STOP_WORDS: &[&str] = &["the", "be", "to", "of", "and", "that", "have", "with"];
 
+/// Is lowercase word `w` one of Gopher's stop words?
+pub(crate) fn is_gopher_stop_word(w: &str) -> bool {
+    GOPHER_STOP_WORDS.contains(&w)
+}
+
 /// Number of Gopher stop words.
 pub(crate) const GOPHER_STOP_WORD_COUNT: Feature = Feature {
     name: "gopher_stop_word_count",
@@ -271,7 +276,8 @@ Limits: English only; a count, so it grows with length (a length cue).",
     applies: Applicability::Languages(&["en"]),
     cue: Cue::Length,
     compute: |doc: &Document, _: &Context| {
-        let n = (0..doc.word_count()).filter(|&i| GOPHER_STOP_WORDS.contains(&doc.word_lower(i))).count();
+        let facts = vocab::facts(doc);
+        let n: u32 = facts.iter().zip(doc.word_freq()).filter(|(f, _)| f.gopher_stop_word).map(|(_, &n)| n).sum();
         Some(n as f64)
     },
     evidence: None,

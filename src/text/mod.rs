@@ -75,6 +75,7 @@ pub(crate) struct DocCache {
     pub(crate) function_words: OnceCell<Vec<u32>>,
     pub(crate) suffixes: OnceCell<[u32; 5]>,
     pub(crate) word_lengths: OnceCell<Vec<usize>>,
+    pub(crate) word_facts: OnceCell<Vec<crate::features::vocab::WordFacts>>,
 }
 
 impl Document {

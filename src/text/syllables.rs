@@ -644,57 +644,10 @@ pub fn romance_germanic(word: &str, lang: &str) -> u32 {
     n.max(1) as u32
 }
 
-/// Words up to this many bytes are kept in the per-thread English cache.
-const CACHE_WORD_BYTES: usize = 22;
-/// Slots of the per-thread English cache (direct-mapped, 24 bytes each: 384 KiB).
-const CACHE_SLOTS: usize = 1 << 14;
-
-/// One slot of the English cache: a word (exact bytes, so never a wrong answer) and its count.
-#[derive(Clone, Copy)]
-struct CacheSlot {
-    len: u8,
-    syllables: u8,
-    word: [u8; CACHE_WORD_BYTES],
-}
-
-thread_local! {
-    /// Recent English words and their syllables: most words of an article were seen in
-    /// earlier articles, and a hit costs one hash instead of a table lookup plus the rules.
-    static ENGLISH_CACHE: std::cell::RefCell<Vec<CacheSlot>> = const {
-        std::cell::RefCell::new(Vec::new())
-    };
-}
-
-/// [`english`] through the per-thread cache (same results).
-fn english_cached(word: &str) -> u32 {
-    let b = word.as_bytes();
-    if b.is_empty() || b.len() > CACHE_WORD_BYTES {
-        return english(word);
-    }
-    let mut h = rustc_hash::FxHasher::default();
-    std::hash::Hasher::write(&mut h, b);
-    let slot = (std::hash::Hasher::finish(&h) as usize) & (CACHE_SLOTS - 1);
-    ENGLISH_CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        if c.is_empty() {
-            c.resize(CACHE_SLOTS, CacheSlot { len: 0, syllables: 0, word: [0; CACHE_WORD_BYTES] });
-        }
-        let e = &mut c[slot];
-        if e.len as usize == b.len() && &e.word[..b.len()] == b {
-            return e.syllables as u32;
-        }
-        let n = english(word).min(255);
-        e.len = b.len() as u8;
-        e.syllables = n as u8;
-        e.word[..b.len()].copy_from_slice(b);
-        n
-    })
-}
-
 /// Syllables of a lowercase word in `lang`, or `None` when chaff has no rule for the language.
 pub fn count(word: &str, lang: &str) -> Option<u32> {
     match lang {
-        "en" => Some(english_cached(word)),
+        "en" => Some(english(word)),
         "de" | "fr" | "es" => Some(romance_germanic(word, lang)),
         _ => None,
     }
@@ -706,7 +659,7 @@ pub fn supports(lang: &str) -> bool {
 }
 
 /// Alphanumeric characters of a word.
-fn letters_of(w: &str) -> u32 {
+pub(crate) fn letters_of(w: &str) -> u32 {
     if w.is_ascii() {
         w.bytes().filter(u8::is_ascii_alphanumeric).count() as u32
     } else {
@@ -765,8 +718,16 @@ pub fn stats(doc: &Document) -> Option<SyllableStats> {
         }
         let english = lang == "en";
         // Per distinct word: syllables (0 = not computed yet), letters, and for English
-        // polysyllables whether they reach 3 syllables only through an inflection.
-        let mut memo = vec![WordInfo::default(); doc.word_freq().len()];
+        // polysyllables whether they reach 3 syllables only through an inflection. English
+        // words take theirs from the shared word facts.
+        let mut memo = if english {
+            crate::features::vocab::facts(doc)
+                .iter()
+                .map(|f| WordInfo { syllables: f.en_syllables, letters: f.letters, inflected: f.en_inflected })
+                .collect()
+        } else {
+            vec![WordInfo::default(); doc.word_freq().len()]
+        };
         let ids = doc.word_ids();
         let text = doc.text();
         let mut s = SyllableStats::default();
@@ -816,10 +777,10 @@ struct WordInfo {
 }
 
 /// Does an English word of 3+ syllables reach 3 only through "-ed", "-es" or "-ing"?
-fn inflected_only(w: &str) -> bool {
+pub(crate) fn inflected_only(w: &str) -> bool {
     ["ing", "ed", "es"]
         .iter()
-        .any(|suf| w.len() > suf.len() + 2 && w.ends_with(suf) && english_cached(&w[..w.len() - suf.len()]) < 3)
+        .any(|suf| w.len() > suf.len() + 2 && w.ends_with(suf) && english(&w[..w.len() - suf.len()]) < 3)
 }
 
 #[cfg(test)]
@@ -923,32 +884,6 @@ mod tests {
             assert!(n <= 200, "{w}: {n}");
         }
         assert_eq!(english("москва"), 1);
-    }
-
-    #[test]
-    fn cache_gives_the_same_counts() {
-        let words = [
-            "the",
-            "area",
-            "nation's",
-            "didn't",
-            "hmm",
-            "bbc",
-            "internationalisation",
-            "a",
-            "москва",
-            "supercalifragilisticexpialidocious",
-        ];
-        for _ in 0..2 {
-            for w in words {
-                assert_eq!(english_cached(w), english(w), "{w}");
-            }
-        }
-        // Many words sharing few slots: every answer stays exact.
-        for i in 0..(3 * CACHE_SLOTS) {
-            let w = format!("zq{i}ation");
-            assert_eq!(english_cached(&w), english(&w), "{w}");
-        }
     }
 
     #[test]

@@ -74,22 +74,27 @@ fn is_year(t: &str) -> bool {
 /// Years and month-name dates, counted once each (a "May 5, 2021" counts the month and the year).
 fn date_count(doc: &Document) -> usize {
     let toks = doc.tokens();
+    let is_number = |j: usize| toks.get(j).is_some_and(|u| u.kind == TokenKind::Number);
     let mut n = 0;
     for (i, t) in toks.iter().enumerate() {
-        let text = doc.token_text(t);
-        if is_year(text) {
-            n += 1;
-            continue;
-        }
-        if t.kind != TokenKind::Word || t.end - t.start > 10 {
-            continue;
-        }
-        // A month counts only next to a number ("May 5", "5 mai", "March 2020"), which keeps
-        // the verb "may" and the noun "march" out. Numbers are rare: test them first.
-        let near_number = |j: Option<usize>| j.and_then(|j| toks.get(j)).is_some_and(|u| u.kind == TokenKind::Number);
-        let next = if toks.get(i + 1).is_some_and(|u| doc.token_text(u) == ".") { i + 2 } else { i + 1 };
-        if (near_number(Some(next)) || near_number(i.checked_sub(1))) && MONTHS.contains(&&doc.lower()[t.range()]) {
-            n += 1;
+        // Years are numbers, or words when they carry a plural s ("1990s").
+        match t.kind {
+            TokenKind::Number => n += usize::from(is_year(doc.token_text(t))),
+            TokenKind::Word if doc.text().as_bytes()[t.start as usize].is_ascii_digit() => {
+                n += usize::from(is_year(doc.token_text(t)));
+            }
+            // A month counts only next to a number ("May 5", "5 mai", "March 2020", "Jan. 5"),
+            // which keeps the verb "may" and the noun "march" out. Numbers are rare: test them
+            // first.
+            TokenKind::Word if t.end - t.start <= 10 => {
+                let near_number = (i > 0 && is_number(i - 1))
+                    || is_number(i + 1)
+                    || (is_number(i + 2) && doc.token_text(&toks[i + 1]) == ".");
+                if near_number && MONTHS.contains(&&doc.lower()[t.range()]) {
+                    n += 1;
+                }
+            }
+            _ => {}
         }
     }
     n

@@ -59,6 +59,8 @@ pub struct Document {
     /// Index (into `words`) of the first occurrence of each interned word.
     word_first: Vec<u32>,
     scripts: ScriptCounts,
+    /// The dominant script of each paragraph.
+    paragraph_scripts: Vec<Option<Script>>,
     dominant: Option<Script>,
     language: Language,
     pub(crate) cache: DocCache,
@@ -71,7 +73,6 @@ pub(crate) struct DocCache {
     pub(crate) lexicon: OnceCell<crate::lexicon::LexiconHits>,
     pub(crate) gopher: OnceCell<crate::features::repetition::GopherStats>,
     pub(crate) char_count: OnceCell<usize>,
-    pub(crate) paragraph_scripts: OnceCell<Vec<Option<Script>>>,
     pub(crate) function_words: OnceCell<Vec<u32>>,
     pub(crate) suffixes: OnceCell<[u32; 5]>,
     pub(crate) word_lengths: OnceCell<Vec<usize>>,
@@ -90,7 +91,16 @@ impl Document {
         let tokens = segment::tokenize(&text);
         let sentences = segment::sentences(&text, &tokens);
         let (words, word_ids, word_freq, word_first) = intern_words(&lower, &tokens);
-        let scripts = ScriptCounts::of(&text);
+        // Every letter is in a paragraph: the text's counts are the sum of theirs.
+        let mut scripts = ScriptCounts::default();
+        let paragraph_scripts = paragraphs
+            .iter()
+            .map(|p| {
+                let counts = ScriptCounts::of(&text[p.range()]);
+                scripts.add(&counts);
+                counts.dominant()
+            })
+            .collect();
         let dominant = scripts.dominant();
         let vocab =
             word_first.iter().zip(&word_freq).map(|(&w, &f)| (&lower[tokens[words[w as usize] as usize].range()], f));
@@ -109,6 +119,7 @@ impl Document {
             word_freq,
             word_first,
             scripts,
+            paragraph_scripts,
             dominant,
             language,
             cache: DocCache::default(),
@@ -251,9 +262,7 @@ impl Document {
 
     /// The dominant script of each paragraph (`None` for paragraphs without letters).
     pub fn paragraph_scripts(&self) -> &[Option<Script>] {
-        self.cache
-            .paragraph_scripts
-            .get_or_init(|| self.paragraphs.iter().map(|p| ScriptCounts::of(self.slice(*p)).dominant()).collect())
+        &self.paragraph_scripts
     }
 }
 
@@ -387,5 +396,14 @@ mod tests {
             let doc = Document::new(raw);
             assert!(doc.char_count() <= raw.chars().count() + 2);
         }
+    }
+
+    #[test]
+    fn script_counts_are_the_sum_of_the_paragraphs() {
+        let raw = "Title \u{e9}t\u{e9}\n\n  \u{65e5}\u{672c}\u{8a9e}\u{306f} ok\u{3000}\n\n\u{0416}\u{0443}\u{043a} 42 \u{1f642}\n \n";
+        let doc = Document::new(raw);
+        assert_eq!(doc.scripts(), &ScriptCounts::of(doc.text()));
+        assert_eq!(doc.scripts().get(Script::Latin), 10); // Title, été, ok
+        assert_eq!(doc.paragraph_scripts(), [Some(Script::Latin), Some(Script::Kana), Some(Script::Cyrillic)]);
     }
 }

@@ -95,7 +95,7 @@ pub(crate) fn ascii_runs_and_chars(text: &str) -> impl Iterator<Item = Piece<'_>
         if rest.is_empty() {
             return None;
         }
-        let run = rest.bytes().position(|b| b >= 0x80).unwrap_or(rest.len());
+        let run = ascii_prefix_len(rest.as_bytes());
         let (ascii, tail) = rest.split_at(run);
         let mut chars = tail.chars();
         pending = chars.next();
@@ -106,6 +106,19 @@ pub(crate) fn ascii_runs_and_chars(text: &str) -> impl Iterator<Item = Piece<'_>
             Some(Piece::Ascii(ascii))
         }
     })
+}
+
+/// Length of the ASCII prefix of `b`, eight bytes at a time.
+fn ascii_prefix_len(b: &[u8]) -> usize {
+    let mut i = 0;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        if word & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        i += 8;
+    }
+    i + b[i..].iter().position(|&x| x >= 0x80).unwrap_or(b.len() - i)
 }
 
 impl ScriptCounts {
@@ -125,6 +138,13 @@ impl ScriptCounts {
             }
         }
         sc
+    }
+
+    /// Add the counts of `other`.
+    pub fn add(&mut self, other: &ScriptCounts) {
+        for (a, b) in self.counts.iter_mut().zip(other.counts) {
+            *a += b;
+        }
     }
 
     /// Letters in script `s`.
@@ -194,6 +214,9 @@ mod tests {
             .collect();
         assert_eq!(pieces, ["A:a b", "O:\u{2014}", "O:\u{e9}", "A:c"]);
         assert_eq!(ascii_runs_and_chars("").count(), 0);
+        for (text, n) in [("", 0), ("abc", 3), ("abcdefgh\u{e9}", 8), ("abcdefghij\u{e9}k", 10), ("\u{e9}", 0)] {
+            assert_eq!(ascii_prefix_len(text.as_bytes()), n, "{text}");
+        }
     }
 
     #[test]

@@ -115,6 +115,8 @@ suffix_feature!(
 /// Letters of each alphabetic word (cached: three features read them).
 fn word_lengths(doc: &Document) -> &[usize] {
     doc.cache.word_lengths.get_or_init(|| {
+        // Lowercasing keeps every character (see `Document::lower`), so the lowercase word
+        // has as many characters as the token.
         let facts = vocab::facts(doc);
         doc.words()
             .zip(doc.word_ids())

@@ -36,6 +36,8 @@ pub(crate) struct WordFacts {
 
 /// [`WordFacts::function_word`] of a word that is not a function word.
 pub(crate) const NOT_A_FUNCTION_WORD: u8 = u8::MAX;
+// Every function word's position fits below the marker.
+const _: () = assert!(function_words::WORDS.len() < NOT_A_FUNCTION_WORD as usize);
 
 impl WordFacts {
     /// The facts of lowercase word `w`, worked out from scratch.

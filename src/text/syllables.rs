@@ -719,7 +719,7 @@ pub fn stats(doc: &Document) -> Option<SyllableStats> {
         let english = lang == "en";
         // Per distinct word: syllables (0 = not computed yet), letters, and for English
         // polysyllables whether they reach 3 syllables only through an inflection. English
-        // words take theirs from the shared word facts.
+        // words come filled in from the shared word facts; the others are counted here.
         let mut memo = if english {
             crate::features::vocab::facts(doc)
                 .iter()
@@ -737,12 +737,9 @@ pub fn stats(doc: &Document) -> Option<SyllableStats> {
             |i, w, opens| {
                 let info = &mut memo[ids[i] as usize];
                 if info.syllables == 0 {
+                    // German, French or Spanish: the inflection rule is English only.
                     let n = count(w, lang).unwrap_or(0).clamp(1, 255);
-                    *info = WordInfo {
-                        syllables: n as u8,
-                        letters: letters_of(w),
-                        inflected: english && n >= 3 && inflected_only(w),
-                    };
+                    *info = WordInfo { syllables: n as u8, letters: letters_of(w), inflected: false };
                 }
                 let info = *info;
                 let n = info.syllables as u32;

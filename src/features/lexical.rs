@@ -441,9 +441,17 @@ fn contrast_template_count(doc: &Document) -> usize {
     let mut ws: Vec<W<'_>> = Vec::new();
     let mut next_ws: Vec<W<'_>> = Vec::new();
     let mut total = 0usize;
+    // Only a sentence with "not" or "n't" can hold a template. Both are found in the whole
+    // text at once (memmem, SIMD) and matched to the sentences in order.
+    let mut negations: Vec<usize> = memchr::memmem::find_iter(lower.as_bytes(), b"not")
+        .chain(memchr::memmem::find_iter(lower.as_bytes(), b"n't"))
+        .collect();
+    negations.sort_unstable();
+    let mut next_negation = negations.iter().peekable();
     for (k, s) in sentences.iter().enumerate() {
-        let text = &lower[s.start as usize..s.end as usize];
-        if !(text.contains("not") || text.contains("n't")) {
+        let (start, end) = (s.start as usize, s.end as usize);
+        while next_negation.next_if(|&&p| p < start).is_some() {}
+        if next_negation.peek().is_none_or(|&&p| p + 3 > end) {
             continue;
         }
         sentence_words(doc, s, &mut ws);

@@ -163,55 +163,58 @@ Limits: English, French and Spanish only (German capitalises every noun). Headin
 };
 
 /// Byte spans of double-quoted passages ("...", «...», „...", 「...」).
+///
+/// An opening mark pairs with the next closing mark of its kind; a line break with only
+/// whitespace since the opening mark drops it. Only the bytes that can begin a mark or a line
+/// break are visited (found with memchr): `"`, `\n`, 0xC2 (« ») and 0xE3 (「 」 『 』), which
+/// never occur inside another character's UTF-8 encoding.
 fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
-    if text.is_ascii() {
-        return ascii_quoted_spans(text.as_bytes());
-    }
+    const GUILLEMETS: u8 = 0xC2;
+    const CJK: u8 = 0xE3;
+    let b = text.as_bytes();
     let mut spans = Vec::new();
-    let mut open: Option<(usize, char)> = None;
-    for (i, c) in text.char_indices() {
+    // The open passage: where its text starts, and the closing mark it waits for.
+    let mut open: Option<(usize, &[u8])> = None;
+    let mut i = 0;
+    while i < b.len() {
         match open {
             None => {
-                if matches!(c, '"' | '«' | '「' | '『') {
-                    open = Some((i + c.len_utf8(), c));
-                }
-            }
-            Some((start, o)) => {
-                let closes = match o {
-                    '"' => c == '"',
-                    '«' => c == '»',
-                    '「' => c == '」',
-                    _ => c == '』',
+                let Some(p) = memchr::memchr3(b'"', GUILLEMETS, CJK, &b[i..]) else { break };
+                let p = i + p;
+                let rest = &b[p..];
+                let opened = if rest[0] == b'"' {
+                    Some((1, "\"".as_bytes()))
+                } else if rest.starts_with("«".as_bytes()) {
+                    Some((2, "»".as_bytes()))
+                } else if rest.starts_with("「".as_bytes()) {
+                    Some((3, "」".as_bytes()))
+                } else if rest.starts_with("『".as_bytes()) {
+                    Some((3, "』".as_bytes()))
+                } else {
+                    None
                 };
-                if closes {
-                    spans.push((start, i));
-                    open = None;
-                } else if c == '\n' && text[start..i].trim().is_empty() {
-                    open = None;
+                match opened {
+                    Some((len, close)) => {
+                        open = Some((p + len, close));
+                        i = p + len;
+                    }
+                    None => i = p + 1,
                 }
             }
-        }
-    }
-    spans
-}
-
-/// [`quoted_spans`] for ASCII text: only `"` can quote.
-fn ascii_quoted_spans(b: &[u8]) -> Vec<(usize, usize)> {
-    let mut spans = Vec::new();
-    let mut open: Option<usize> = None;
-    for (i, &c) in b.iter().enumerate() {
-        if c == b'"' {
-            match open {
-                None => open = Some(i + 1),
-                Some(start) => {
-                    spans.push((start, i));
+            Some((start, close)) => {
+                let Some(p) = memchr::memchr2(close[0], b'\n', &b[i..]) else { break };
+                let p = i + p;
+                if b[p] == b'\n' {
+                    if text[start..p].trim().is_empty() {
+                        open = None;
+                    }
+                    i = p + 1;
+                } else if b[p..].starts_with(close) {
+                    spans.push((start, p));
                     open = None;
-                }
-            }
-        } else if c == b'\n' {
-            if let Some(start) = open {
-                if b[start..i].iter().all(u8::is_ascii_whitespace) {
-                    open = None;
+                    i = p + close.len();
+                } else {
+                    i = p + 1;
                 }
             }
         }
@@ -308,6 +311,17 @@ mod tests {
         assert_value(&QUOTED_CHAR_RATIO, "An \"unclosed quote runs on.", 0.0, 0.0);
         assert_value(&QUOTED_CHAR_RATIO, "«oui»", 3.0 / 5.0, 1e-12);
         assert_na(&QUOTED_CHAR_RATIO, "");
+    }
+
+    /// Each kind of mark pairs with its own closing mark; a line break right after an opening
+    /// mark drops it; "½" (0xC2 0xBD) shares a first byte with « » but opens nothing.
+    #[test]
+    fn quoted_spans_by_kind() {
+        let text = "He said \"one\n two\" and «trois \"quatre» then 「五」 and \"\n   \"six\" ½ 『七』.";
+        let quoted: Vec<&str> = quoted_spans(text).into_iter().map(|(s, e)| &text[s..e]).collect();
+        assert_eq!(quoted, ["one\n two", "trois \"quatre", "五", "six", "七"]);
+        assert_eq!(quoted_spans("«a "), []);
+        assert_eq!(quoted_spans("\"\u{bd}\""), [(1, 3)]);
     }
 
     #[test]

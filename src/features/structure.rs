@@ -386,16 +386,42 @@ fn count_non_overlapping(hay: &[u8], pat: &[u8]) -> usize {
     n
 }
 
-/// Punctuation marks per sentence, for the style family below.
-fn punct_per_sentence(doc: &Document, marks: &[char]) -> Option<f64> {
-    let n = doc
-        .tokens()
-        .iter()
-        .filter(|t| t.kind == TokenKind::Punct)
-        .flat_map(|t| doc.token_text(t).chars())
-        .filter(|c| marks.contains(c) && is_punct(*c))
-        .count();
-    ratio(n as f64, doc.sentences().len() as f64)
+/// Mark groups counted by [`punct_per_sentence`]: commas, colons and semicolons, dashes and
+/// opening parentheses (each group's marks are punctuation by [`is_punct`]).
+const COMMAS: usize = 0;
+const COLONS_SEMICOLONS: usize = 1;
+const DASHES_PARENS: usize = 2;
+
+/// The group of a punctuation mark, if it is in one.
+fn mark_group(c: char) -> Option<usize> {
+    match c {
+        ',' | '、' | '，' => Some(COMMAS),
+        ':' | ';' | '：' | '；' => Some(COLONS_SEMICOLONS),
+        '–' | '—' | '(' | '（' => Some(DASHES_PARENS),
+        _ => None,
+    }
+}
+
+/// Marks of each group in the punctuation tokens, counted in one pass for the three
+/// features below.
+fn mark_counts(doc: &Document) -> &[u32; 3] {
+    doc.cache.punct_marks.get_or_init(|| {
+        let mut counts = [0u32; 3];
+        for t in doc.tokens().iter().filter(|t| t.kind == TokenKind::Punct) {
+            for c in doc.token_text(t).chars() {
+                if let Some(g) = mark_group(c) {
+                    debug_assert!(is_punct(c));
+                    counts[g] += 1;
+                }
+            }
+        }
+        counts
+    })
+}
+
+/// Punctuation marks of one group per sentence, for the style family below.
+fn punct_per_sentence(doc: &Document, group: usize) -> Option<f64> {
+    ratio(f64::from(mark_counts(doc)[group]), doc.sentences().len() as f64)
 }
 
 /// Commas per sentence.
@@ -408,7 +434,7 @@ Example: \"Red, green, and blue. Done.\" -> 2 / 2 = 1.0.\n\
 Limits: not applicable without sentences.",
     applies: Applicability::Any,
     cue: Cue::Style,
-    compute: |doc: &Document, _: &Context| punct_per_sentence(doc, &[',', '、', '，']),
+    compute: |doc: &Document, _: &Context| punct_per_sentence(doc, COMMAS),
     evidence: None,
 };
 
@@ -422,7 +448,7 @@ Example: \"Note: it works; mostly. Fine.\" -> 2 / 2 = 1.0.\n\
 Limits: not applicable without sentences; times like 10:30 count.",
     applies: Applicability::Any,
     cue: Cue::Style,
-    compute: |doc: &Document, _: &Context| punct_per_sentence(doc, &[':', ';', '：', '；']),
+    compute: |doc: &Document, _: &Context| punct_per_sentence(doc, COLONS_SEMICOLONS),
     evidence: None,
 };
 
@@ -437,7 +463,7 @@ Limits: not applicable without sentences.",
     applies: Applicability::Any,
     cue: Cue::Style,
     compute: |doc: &Document, _: &Context| {
-        let marks = punct_per_sentence(doc, &['–', '—', '(', '（'])?;
+        let marks = punct_per_sentence(doc, DASHES_PARENS)?;
         let spaced = count_non_overlapping(doc.text().as_bytes(), b" - ") as f64;
         Some(marks + spaced / doc.sentences().len() as f64)
     },
@@ -549,5 +575,10 @@ mod tests {
         assert_value(&DASH_PAREN_PER_SENTENCE, "It was late - too late (again). Yes — really.", 1.5, 1e-12);
         assert_value(&QUESTION_EXCLAMATION_RATIO, "Why? Because. Wow!", 2.0 / 3.0, 1e-12);
         assert_na(&COMMA_PER_SENTENCE, "");
+        // CJK marks, one sentence: 、 and ， are commas; ： and ； colons; （ a parenthesis.
+        let cjk = "東京、大阪，京都：奈良；神戸（兵庫）。";
+        assert_value(&COMMA_PER_SENTENCE, cjk, 2.0, 1e-12);
+        assert_value(&COLON_SEMICOLON_PER_SENTENCE, cjk, 2.0, 1e-12);
+        assert_value(&DASH_PAREN_PER_SENTENCE, cjk, 1.0, 1e-12);
     }
 }

@@ -424,94 +424,210 @@ fn sentence_body_start(doc: &Document, start: u32, end: u32) -> u32 {
 }
 
 /// The running-text entries of one language, walked anchored from each word start.
+///
+/// Most words start no entry, and walking the NFA from each of them costs cache misses. So
+/// the text's words (runs of alphanumeric characters) are first checked against hashed sets
+/// of what the entries begin with. An entry that ends at a word boundary and starts at a word
+/// start begins with exactly the text's word there, and if the entry goes on to a second word,
+/// with exactly the text's next separator and word too: its first run of alphanumeric
+/// characters ends where the text's does (the entry's next character, or the boundary after
+/// it, is not alphanumeric), and so on for the separator and the second run. A walk is only
+/// started where the sets say an entry may begin, and the sets can only err towards walking.
 #[derive(Debug)]
 struct WordTrie {
     /// A contiguous NFA walked anchored (a trie: failure transitions are dead ends). For
     /// English it is about 200 KB and stays in cache, where a DFA of the same entries is over
     /// 3 MB and misses on deep steps.
     nfa: contiguous::NFA,
-    /// A bit per hash of the leading word of some entry (see [`leading_word`]). An entry that
-    /// ends at a word boundary begins with exactly the text's word there, so a walk from a
-    /// word whose bit is clear finds nothing and is skipped: most words, without touching the
-    /// NFA. 8 KiB, so it stays in L1 cache.
-    leading_words: Box<[u64; LEADING_WORD_BITS / 64]>,
+    /// First words of the entries that have no second word ("said", "e.g.").
+    one_word: HashBits,
+    /// First words of the entries that have a second word ("the bottom line", "it's").
+    first_word: HashBits,
+    /// First word, separator and second word of the entries that have a second word.
+    first_two_words: HashBits,
     /// First bytes of the entries that begin with a non-alphanumeric character.
     can_start_mark: [bool; 256],
 }
 
-/// Size of [`WordTrie::leading_words`] in bits (a power of two).
-const LEADING_WORD_BITS: usize = 1 << 16;
+/// A set of hashes as bits: membership may be claimed falsely, never denied falsely. 4 KiB,
+/// so that it stays in L1 cache.
+#[derive(Debug)]
+struct HashBits(Box<[u64; HASH_BITS / 64]>);
 
-/// The run of alphanumeric characters that begins at byte `i` of `text`: its end, and a
-/// hash of its length and first eight bytes (longer words that share those collide, which
-/// only costs a walk).
-fn leading_word(text: &str, i: usize) -> (usize, u64) {
-    let bytes = text.as_bytes();
-    let mut k = i;
-    loop {
-        while k < bytes.len() && bytes[k].is_ascii_alphanumeric() {
-            k += 1;
-        }
-        match text[k..].chars().next() {
-            Some(c) if !c.is_ascii() && c.is_alphanumeric() => k += c.len_utf8(),
-            _ => break,
-        }
+/// Size of a [`HashBits`] in bits (a power of two).
+const HASH_BITS: usize = 1 << 15;
+
+impl HashBits {
+    fn new() -> HashBits {
+        HashBits(Box::new([0; HASH_BITS / 64]))
     }
-    let word = &bytes[i..k];
-    let mut head = [0u8; 8];
-    let n = word.len().min(8);
-    head[..n].copy_from_slice(&word[..n]);
-    let key = u64::from_le_bytes(head) ^ (word.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    (k, key.wrapping_mul(0xff51_afd7_ed55_8ccd))
+
+    /// The word and bit that stand for `hash` (its top bits).
+    fn position(hash: u64) -> (usize, u64) {
+        let bit = (hash >> (64 - HASH_BITS.trailing_zeros())) as usize;
+        (bit / 64, 1 << (bit % 64))
+    }
+
+    fn insert(&mut self, hash: u64) {
+        let (word, bit) = Self::position(hash);
+        self.0[word] |= bit;
+    }
+
+    fn may_contain(&self, hash: u64) -> bool {
+        let (word, bit) = Self::position(hash);
+        self.0[word] & bit != 0
+    }
 }
 
-/// The bit of [`WordTrie::leading_words`] that stands for a leading-word hash.
-fn leading_word_bit(hash: u64) -> (usize, u64) {
-    let bit = (hash >> (64 - LEADING_WORD_BITS.trailing_zeros())) as usize;
-    (bit / 64, 1 << (bit % 64))
+/// The end of the run of alphanumeric characters that begins at byte `i` of `text` (`i`
+/// itself when the character there is not alphanumeric).
+#[inline]
+fn alphanumeric_run_end(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        if i == bytes.len() || bytes[i] < 0x80 {
+            return i;
+        }
+        match text[i..].chars().next() {
+            Some(c) if c.is_alphanumeric() => i += c.len_utf8(),
+            _ => return i,
+        }
+    }
+}
+
+/// The end of the run of characters that are not alphanumeric that begins at byte `i`.
+fn separator_end(text: &str, mut i: usize) -> usize {
+    while i < text.len() && alphanumeric_run_end(text, i) == i {
+        i += text[i..].chars().next().map_or(1, char::len_utf8);
+    }
+    i
+}
+
+/// A hash of `bytes[start..end]`: of its length and first eight bytes (longer words that
+/// share those collide, which only costs a walk).
+#[inline]
+fn bytes_hash(bytes: &[u8], start: usize, end: usize) -> u64 {
+    let len = end - start;
+    let head = match bytes.get(start..start + 8) {
+        Some(eight) => {
+            let v = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+            if len >= 8 {
+                v
+            } else {
+                v & ((1u64 << (8 * len)) - 1)
+            }
+        }
+        None => {
+            let mut head = [0u8; 8];
+            let n = len.min(8);
+            head[..n].copy_from_slice(&bytes[start..start + n]);
+            u64::from_le_bytes(head)
+        }
+    };
+    (head ^ (len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)).wrapping_mul(0xff51_afd7_ed55_8ccd)
+}
+
+/// A hash of two words and the separator between them, from their [`bytes_hash`]es.
+fn pair_hash(first: u64, separator: u64, second: u64) -> u64 {
+    (first.rotate_left(21) ^ separator.rotate_left(42) ^ second).wrapping_mul(0xc4ce_b9fe_1a85_ec53)
+}
+
+/// A run of alphanumeric characters in the text, with its hash.
+#[derive(Clone, Copy)]
+struct Run {
+    start: usize,
+    end: usize,
+    hash: u64,
 }
 
 impl WordTrie {
     fn new(patterns: &[String]) -> Result<WordTrie, aho_corasick::BuildError> {
         let nfa = contiguous::Builder::new().match_kind(MatchKind::Standard).build(patterns)?;
-        let mut leading_words = Box::new([0u64; LEADING_WORD_BITS / 64]);
+        let (mut one_word, mut first_word, mut first_two_words) = (HashBits::new(), HashBits::new(), HashBits::new());
         let mut can_start_mark = [false; 256];
         for p in patterns {
-            let (end, hash) = leading_word(p, 0);
-            if end > 0 {
-                let (word, bit) = leading_word_bit(hash);
-                leading_words[word] |= bit;
-            } else if let Some(&b) = p.as_bytes().first() {
-                can_start_mark[usize::from(b)] = true;
+            let bytes = p.as_bytes();
+            let end = alphanumeric_run_end(p, 0);
+            if end == 0 {
+                if let Some(&b) = bytes.first() {
+                    can_start_mark[usize::from(b)] = true;
+                }
+                continue;
+            }
+            let first = bytes_hash(bytes, 0, end);
+            let second_start = separator_end(p, end);
+            let second_end = alphanumeric_run_end(p, second_start);
+            if second_end == second_start {
+                one_word.insert(first);
+            } else {
+                first_word.insert(first);
+                let separator = bytes_hash(bytes, end, second_start);
+                first_two_words.insert(pair_hash(first, separator, bytes_hash(bytes, second_start, second_end)));
             }
         }
-        Ok(WordTrie { nfa, leading_words, can_start_mark })
+        Ok(WordTrie { nfa, one_word, first_word, first_two_words, can_start_mark })
     }
 
     /// Call `found(pattern, start, end)` for every occurrence of every entry that starts where
     /// a word can start (at offset 0 or after a character that is not alphanumeric) and ends
-    /// at a word boundary, and perhaps for some more that start there, in order of start, then
-    /// of end. These include every occurrence of an unanchored overlapping search that passes
-    /// [`at_word_boundary`], found without looking inside words.
+    /// at a word boundary, and perhaps for some more that start there, in no particular
+    /// order. These include every occurrence of an unanchored overlapping search that passes
+    /// [`at_word_boundary`], found without walking from most words.
     fn for_each_match_at_word_starts(&self, text: &str, mut found: impl FnMut(usize, usize, usize)) {
         let bytes = text.as_bytes();
+        // The previous run, walked from or not once the next one is known.
+        let mut previous: Option<Run> = None;
         let mut i = 0;
         while i < bytes.len() {
             // Here the previous character, if any, is not alphanumeric.
-            let (end, hash) = leading_word(text, i);
-            if end > i {
-                let (word, bit) = leading_word_bit(hash);
-                if self.leading_words[word] & bit != 0 {
+            let b = bytes[i];
+            if b < 0x80 && !b.is_ascii_alphanumeric() {
+                if self.can_start_mark[usize::from(b)] {
                     self.walk(bytes, i, &mut found);
                 }
+                i += 1;
+                continue;
+            }
+            let end = alphanumeric_run_end(text, i);
+            if end > i {
+                let run = Run { start: i, end, hash: bytes_hash(bytes, i, end) };
+                if let Some(p) = previous {
+                    if self.may_start(bytes, p, Some(run)) {
+                        self.walk(bytes, p.start, &mut found);
+                    }
+                }
+                previous = Some(run);
                 i = end;
-            } else if self.can_start_mark[usize::from(bytes[i])] {
+            } else if self.can_start_mark[usize::from(b)] {
                 self.walk(bytes, i, &mut found);
             }
             // Past one character that is not alphanumeric (or the end).
             if i < bytes.len() {
                 i += text[i..].chars().next().map_or(1, char::len_utf8);
             }
+        }
+        if let Some(p) = previous {
+            if self.may_start(bytes, p, None) {
+                self.walk(bytes, p.start, &mut found);
+            }
+        }
+    }
+
+    /// May an entry start with the run `run`, followed by the run `next` (if any)?
+    #[inline]
+    fn may_start(&self, bytes: &[u8], run: Run, next: Option<Run>) -> bool {
+        if self.one_word.may_contain(run.hash) {
+            return true;
+        }
+        match next {
+            Some(next) if self.first_word.may_contain(run.hash) => {
+                let separator = bytes_hash(bytes, run.end, next.start);
+                self.first_two_words.may_contain(pair_hash(run.hash, separator, next.hash))
+            }
+            _ => false,
         }
     }
 

@@ -117,11 +117,31 @@ fn extend(gram: u64, token: u64) -> u64 {
     fmix64(gram.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ token)
 }
 
-/// Hash of a token's text.
-fn token_hash(s: &str) -> u64 {
-    let mut h = FxHasher::default();
-    h.write(s.as_bytes());
-    fmix64(h.finish() ^ s.len() as u64)
+/// Hash of the token `bytes[start..end]`. Most tokens have at most eight bytes: those are
+/// read as one integer (zero-padded) and mixed with their length, without a loop over bytes.
+fn token_hash(bytes: &[u8], start: usize, end: usize) -> u64 {
+    let len = end - start;
+    if len > 8 {
+        let mut h = FxHasher::default();
+        h.write(&bytes[start..end]);
+        return fmix64(h.finish() ^ len as u64);
+    }
+    let head = match bytes.get(start..start + 8) {
+        Some(eight) => {
+            let v = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+            if len == 8 {
+                v
+            } else {
+                v & ((1u64 << (8 * len)) - 1)
+            }
+        }
+        None => {
+            let mut head = [0u8; 8];
+            head[..len].copy_from_slice(&bytes[start..end]);
+            u64::from_le_bytes(head)
+        }
+    };
+    fmix64(head ^ (len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15))
 }
 
 /// Top and duplicate n-gram character counts.
@@ -158,13 +178,13 @@ impl NgramStats {
         let text = doc.text();
         let ascii = doc.is_ascii();
         sc.reset(n_tok);
-        let NgramScratch { hashes, prefix, gram, repeated, cand, next, ids, count, first, slot, remembered } = sc;
+        let NgramScratch { hashes, prefix, gram, repeated, cand, next, ids, count, first, slot, remembered, seen } = sc;
         // prefix[i] = characters in tokens 0..i.
         prefix.push(0usize);
         let mut acc = 0usize;
         for &(s, e) in spans {
             let t = &text[s as usize..e as usize];
-            hashes.push(token_hash(t));
+            hashes.push(token_hash(text.as_bytes(), s as usize, e as usize));
             acc += if ascii { t.len() } else { t.chars().count() };
             prefix.push(acc);
         }
@@ -174,8 +194,26 @@ impl NgramStats {
         gram.extend_from_slice(hashes);
         // repeated[i]: the current-level n-gram at i occurs at least twice.
         repeated.resize(n_tok, false);
-        // Candidates of the current level, in increasing order.
-        cand.extend(0..n_tok as u32);
+        // Candidates of the current level, in increasing order. A bigram can only occur twice
+        // if both its tokens do: a small table of token counts (0, 1, 2 or more) indexed by
+        // hash bits rules out the bigrams of tokens that occur once (a collision only adds
+        // a candidate).
+        let table_len = (4 * n_tok).next_power_of_two().clamp(1 << 10, 1 << 20);
+        seen.clear();
+        seen.resize(table_len, 0);
+        let bucket = |h: u64| (h >> 32) as usize & (table_len - 1);
+        for &h in hashes.iter() {
+            let c = &mut seen[bucket(h)];
+            *c = (*c + 1).min(2);
+        }
+        let mut may_repeat = hashes.iter().map(|&h| seen[bucket(h)] == 2);
+        let mut this = may_repeat.next().unwrap_or(false);
+        for (i, next_repeats) in may_repeat.enumerate() {
+            if this && next_repeats {
+                cand.push(i as u32);
+            }
+            this = next_repeats;
+        }
         // Distinct n-grams of the current level get dense ids: `slot[i]` is the id of the
         // n-gram at i, `count[id]` its occurrences, `first[id]` its first position.
         slot.resize(n_tok, 0);
@@ -279,6 +317,7 @@ struct NgramScratch {
     first: Vec<u32>,
     slot: Vec<u32>,
     remembered: Vec<bool>,
+    seen: Vec<u8>,
 }
 
 impl NgramScratch {
@@ -1752,6 +1791,9 @@ mod tests {
             "a b a b a b c a b c d a b c d e a b c d e f. The end, the end, the end.",
             "To be or not to be, that is the question. To be or not to be! To be or not.",
             "x y z x y z x y z q x y z x y z x y z q x y z x y z",
+            // Tokens that occur once between repeated ones, and tokens longer than 8 bytes.
+            "Alpha beta gamma. Zeta beta gamma, beta gamma; eta theta beta gamma delta.",
+            "Extraordinary circumstances demand extraordinary measures: extraordinary circumstances.",
         ];
         for text in texts {
             let doc = Document::new(text);

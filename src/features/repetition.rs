@@ -20,6 +20,7 @@ use std::sync::LazyLock;
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
 use super::{ratio, Applicability, Context, Cue, Feature};
+use crate::text::ascii::all_ascii_letters;
 use crate::text::Document;
 
 // ---------------------------------------------------------------------------------------------
@@ -372,7 +373,7 @@ pub(crate) fn gopher_tokens(doc: &Document) -> Vec<(u32, u32)> {
             j += 1;
         }
         let chunk = &text[start..end];
-        if chunk.bytes().all(|b| b.is_ascii_alphabetic()) {
+        if all_ascii_letters(text.as_bytes(), start, end) {
             // Plain words: only a special case ("cannot", "dont") can split them.
             match special(chunk) {
                 Some(pieces) => emit_special(pieces, start, &mut out),

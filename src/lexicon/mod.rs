@@ -487,7 +487,8 @@ fn alphanumeric_run_end(text: &str, mut i: usize) -> usize {
     loop {
         // Eight bytes at a time while they are all ASCII letters and digits.
         while let Some(eight) = bytes.get(i..i + 8) {
-            let not_alnum = not_ascii_alphanumeric(u64::from_le_bytes(eight.try_into().expect("eight bytes")));
+            let not_alnum =
+                crate::text::ascii::not_ascii_alphanumeric(u64::from_le_bytes(eight.try_into().expect("eight bytes")));
             if not_alnum != 0 {
                 i += not_alnum.trailing_zeros() as usize / 8;
                 break;
@@ -505,22 +506,6 @@ fn alphanumeric_run_end(text: &str, mut i: usize) -> usize {
             _ => return i,
         }
     }
-}
-
-/// The high bit of every byte of `x` (little-endian) that is not an ASCII letter or digit.
-#[inline]
-fn not_ascii_alphanumeric(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // The high bit of each byte of `x + splat(0x80 - lo)` is set when the byte is at least
-    // `lo` (ASCII bytes only: no carry crosses into the next byte).
-    let at_least = |v: u64, lo: u8| v.wrapping_add(ONES * u64::from(0x80 - lo));
-    let ascii = !x & HIGH;
-    let low7 = x & !HIGH;
-    let in_range = |v: u64, lo: u8, hi: u8| at_least(v, lo) & !at_least(v, hi + 1);
-    let digit = in_range(low7, b'0', b'9');
-    let letter = in_range(low7 | (ONES * 0x20), b'a', b'z');
-    !((digit | letter) & ascii) & HIGH
 }
 
 /// The end of the run of characters that are not alphanumeric that begins at byte `i`.
@@ -784,18 +769,9 @@ mod tests {
         assert!(!walked.iter().any(|&(s, _, _)| s == met));
     }
 
-    /// The eight-bytes-at-a-time test agrees with `u8::is_ascii_alphanumeric` on every byte
-    /// in every position, and the run ends agree with a char-by-char scan.
+    /// The run ends agree with a char-by-char scan.
     #[test]
     fn alphanumeric_runs() {
-        for b in 0..=255u8 {
-            for lane in 0..8 {
-                let mut eight = [b'a'; 8];
-                eight[lane] = b;
-                let mask = not_ascii_alphanumeric(u64::from_le_bytes(eight));
-                assert_eq!(mask, u64::from(!b.is_ascii_alphanumeric()) << (lane * 8 + 7), "byte {b} lane {lane}");
-            }
-        }
         let text = "abcdefghij0123 Zürich-Straße42 日本語テキスト, e.g. x";
         let mut i = 0;
         while i < text.len() {

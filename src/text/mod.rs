@@ -5,6 +5,7 @@
 //! anything but the text. Costlier analyses that only some features need (syllables, lexicon
 //! matches, n-gram repetition) are computed on first use and cached in the document.
 
+pub(crate) mod ascii;
 pub mod language;
 pub mod normalize;
 pub mod script;

@@ -1,0 +1,97 @@
+//! Byte-class tests on eight bytes at a time (SWAR), for the scans that run over every word:
+//! one test per word instead of a loop whose exit the CPU mispredicts at every word end.
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x + splat(0x80 - lo)` is set when that byte (with its high
+/// bit clear) is at least `lo`; no carry crosses into the next byte.
+#[inline]
+fn at_least(low7: u64, lo: u8) -> u64 {
+    low7.wrapping_add(ONES * u64::from(0x80 - lo))
+}
+
+/// High bits of the bytes in `lo..=hi` (for bytes with their high bit clear).
+#[inline]
+fn in_range(low7: u64, lo: u8, hi: u8) -> u64 {
+    at_least(low7, lo) & !at_least(low7, hi + 1)
+}
+
+/// The high bit of every byte of `x` (little-endian) that is not an ASCII letter.
+#[inline]
+pub(crate) fn not_ascii_letter(x: u64) -> u64 {
+    let low7 = x & !HIGH;
+    let letter = in_range(low7 | (ONES * 0x20), b'a', b'z') & !x;
+    !letter & HIGH
+}
+
+/// The high bit of every byte of `x` (little-endian) that is not an ASCII letter or digit.
+#[inline]
+pub(crate) fn not_ascii_alphanumeric(x: u64) -> u64 {
+    let low7 = x & !HIGH;
+    let digit = in_range(low7, b'0', b'9');
+    let letter = in_range(low7 | (ONES * 0x20), b'a', b'z');
+    !((digit | letter) & !x) & HIGH
+}
+
+/// Are `bytes[start..end]` all ASCII letters? Reads whole eight-byte words (the last one
+/// overlapping the one before, or padded with letters when the slice is shorter).
+#[inline]
+pub(crate) fn all_ascii_letters(bytes: &[u8], start: usize, end: usize) -> bool {
+    let len = end - start;
+    let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
+    if len >= 8 {
+        let mut at = start;
+        while at + 8 < end {
+            if not_ascii_letter(word(at)) != 0 {
+                return false;
+            }
+            at += 8;
+        }
+        return not_ascii_letter(word(end - 8)) == 0;
+    }
+    if start + 8 > bytes.len() {
+        return bytes[start..end].iter().all(u8::is_ascii_alphabetic);
+    }
+    // The bytes after the slice read as 'a'.
+    let keep = (1u64 << (8 * len)) - 1;
+    let x = (word(start) & keep) | (ONES * u64::from(b'a') & !keep);
+    not_ascii_letter(x) == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every byte in every position agrees with the one-byte tests.
+    #[test]
+    fn agrees_with_the_byte_tests() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                let mut eight = [b'a'; 8];
+                eight[lane] = b;
+                let x = u64::from_le_bytes(eight);
+                let bit = |not: bool| u64::from(not) << (lane * 8 + 7);
+                assert_eq!(not_ascii_letter(x), bit(!b.is_ascii_alphabetic()), "byte {b} lane {lane}");
+                assert_eq!(not_ascii_alphanumeric(x), bit(!b.is_ascii_alphanumeric()), "byte {b} lane {lane}");
+            }
+        }
+    }
+
+    #[test]
+    fn letters_in_slices_of_every_length() {
+        let text = "Wordsmithing words, déjà vu: abcdefghijklmnopq rstuvwxyz0";
+        let b = text.as_bytes();
+        for start in 0..b.len() {
+            for end in start..=b.len() {
+                assert_eq!(
+                    all_ascii_letters(b, start, end),
+                    b[start..end].iter().all(u8::is_ascii_alphabetic),
+                    "{start}..{end}"
+                );
+            }
+        }
+        assert!(all_ascii_letters(b, 0, 12));
+        assert!(!all_ascii_letters(b, 0, 13));
+    }
+}

@@ -55,7 +55,7 @@ pub(crate) fn all_ascii_letters(bytes: &[u8], start: usize, end: usize) -> bool 
     }
     // The bytes after the slice read as 'a'.
     let keep = (1u64 << (8 * len)) - 1;
-    let x = (word(start) & keep) | (ONES * u64::from(b'a') & !keep);
+    let x = (word(start) & keep) | ((ONES * u64::from(b'a')) & !keep);
     not_ascii_letter(x) == 0
 }
 

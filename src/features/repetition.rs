@@ -1309,8 +1309,50 @@ fn compression_ratio(doc: &Document) -> Option<f64> {
     if text.is_empty() {
         return None;
     }
-    let out = lz4_flex::block::compress(text).len();
-    ratio(out as f64, text.len() as f64)
+    ratio(lz4_compressed_len(text) as f64, text.len() as f64)
+}
+
+/// Per-thread LZ4 state, reused across articles so that compressing one allocates nothing:
+/// a hash table per size class (16-bit entries under 64 KiB, 32-bit above, the choice
+/// `lz4_flex::block::compress` makes, so the sizes are the same) and the output buffer.
+struct Lz4Scratch {
+    small: lz4_flex::block::CompressTable,
+    large: Option<lz4_flex::block::CompressTable>,
+    out: Vec<u8>,
+}
+
+thread_local! {
+    static LZ4_SCRATCH: RefCell<Lz4Scratch> = RefCell::new(Lz4Scratch {
+        small: lz4_flex::block::CompressTable::small(),
+        large: None,
+        out: Vec::new(),
+    });
+}
+
+/// The LZ4 block-compressed size of `text` in bytes.
+fn lz4_compressed_len(text: &[u8]) -> usize {
+    use lz4_flex::block::{compress_into_with_table, get_maximum_output_size, CompressTable};
+    LZ4_SCRATCH.with(|cell| {
+        let scratch = &mut *cell.borrow_mut();
+        let max = get_maximum_output_size(text.len());
+        if scratch.out.len() < max {
+            scratch.out.resize(max, 0);
+        }
+        let table = if text.len() < u16::MAX as usize {
+            &mut scratch.small
+        } else {
+            scratch.large.get_or_insert_with(CompressTable::large)
+        };
+        // The buffer holds the worst case, so this cannot fail; the fallback keeps a bug here
+        // from ever becoming a panic.
+        let written = compress_into_with_table(text, &mut scratch.out[..max], table)
+            .unwrap_or_else(|_| lz4_flex::block::compress(text).len());
+        // One huge article must not pin its buffer for the rest of the run.
+        if scratch.out.len() > 1 << 22 {
+            scratch.out = Vec::new();
+        }
+        written
+    })
 }
 
 fn repeated_opener_ratio(doc: &Document) -> Option<f64> {
@@ -1900,6 +1942,27 @@ mod tests {
         let a = value(&COMPRESSION_RATIO, "The quick brown fox jumps over the lazy dog.");
         let b = value(&COMPRESSION_RATIO, "The quick brown fox jumps over the lazy dog.");
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn reused_lz4_state_gives_the_one_shot_sizes() {
+        // Texts on both sides of the 64 KiB table switch, in an order that goes back and forth,
+        // each compressed with the reused state and with a fresh one-shot call.
+        let varied: String = (0..12_000).map(|i| format!("w{} ", i * 7919 % 10_007)).collect();
+        assert!(varied.len() > 70_000);
+        let texts = [
+            "short text, short text.".to_string(),
+            varied.clone(),
+            "Buy it now. ".repeat(30),
+            varied[..70_000].to_string(),
+            varied[..65_534].to_string(),
+            varied[..65_535].to_string(),
+            "a".to_string(),
+        ];
+        for t in &texts {
+            let one_shot = lz4_flex::block::compress(t.as_bytes()).len();
+            assert_eq!(lz4_compressed_len(t.as_bytes()), one_shot, "{}", t.len());
+        }
     }
 
     #[test]

@@ -34,6 +34,21 @@ pub(crate) fn not_ascii_alphanumeric(x: u64) -> u64 {
     !((digit | letter) & !x) & HIGH
 }
 
+/// The high bit of every byte of `x` equal to `b`, exactly (no false hits next to a match).
+#[inline]
+fn equal_to(x: u64, b: u8) -> u64 {
+    let y = x ^ (ONES * u64::from(b));
+    // A byte of `y` is zero iff neither its high bit nor (its low seven bits + 0x7F) has bit 7.
+    !((y & !HIGH).wrapping_add(!HIGH & (ONES * 0x7F)) | y) & HIGH
+}
+
+/// The high bit of every byte of `x` that may end a sentence in ASCII text: `.`, `!`, `?`,
+/// carriage return or line feed.
+#[inline]
+pub(crate) fn sentence_break_bytes(x: u64) -> u64 {
+    equal_to(x, b'.') | equal_to(x, b'!') | equal_to(x, b'?') | equal_to(x, b'\r') | equal_to(x, b'\n')
+}
+
 /// Are `bytes[start..end]` all ASCII letters? Reads whole eight-byte words (the last one
 /// overlapping the one before, or padded with letters when the slice is shorter).
 #[inline]
@@ -74,6 +89,20 @@ mod tests {
                 let bit = |not: bool| u64::from(not) << (lane * 8 + 7);
                 assert_eq!(not_ascii_letter(x), bit(!b.is_ascii_alphabetic()), "byte {b} lane {lane}");
                 assert_eq!(not_ascii_alphanumeric(x), bit(!b.is_ascii_alphanumeric()), "byte {b} lane {lane}");
+                let breaks = matches!(b, b'.' | b'!' | b'?' | b'\r' | b'\n');
+                assert_eq!(sentence_break_bytes(x), bit(breaks), "byte {b} lane {lane}");
+                // Next to a match, on either side, a byte is still judged on its own.
+                for other in [b'.', 0, 1, 0xFF] {
+                    let mut pair = [other; 8];
+                    pair[lane] = b;
+                    let other_bit = |l: usize| u64::from(matches!(other, b'.')) << (l * 8 + 7);
+                    let want = (0..8).filter(|&l| l != lane).map(other_bit).sum::<u64>() | bit(breaks);
+                    assert_eq!(
+                        sentence_break_bytes(u64::from_le_bytes(pair)),
+                        want,
+                        "byte {b} lane {lane} among {other}"
+                    );
+                }
             }
         }
     }

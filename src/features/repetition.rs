@@ -127,21 +127,7 @@ fn token_hash(bytes: &[u8], start: usize, end: usize) -> u64 {
         h.write(&bytes[start..end]);
         return fmix64(h.finish() ^ len as u64);
     }
-    let head = match bytes.get(start..start + 8) {
-        Some(eight) => {
-            let v = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-            if len == 8 {
-                v
-            } else {
-                v & ((1u64 << (8 * len)) - 1)
-            }
-        }
-        None => {
-            let mut head = [0u8; 8];
-            head[..len].copy_from_slice(&bytes[start..end]);
-            u64::from_le_bytes(head)
-        }
-    };
+    let head = crate::text::ascii::load_padded(bytes, start, end);
     fmix64(head ^ (len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15))
 }
 

@@ -49,6 +49,29 @@ pub(crate) fn sentence_break_bytes(x: u64) -> u64 {
     equal_to(x, b'.') | equal_to(x, b'!') | equal_to(x, b'?') | equal_to(x, b'\r') | equal_to(x, b'\n')
 }
 
+/// `bytes[start..end]` (at most eight bytes) as a little-endian integer, zero-padded: one
+/// load instead of a loop when eight bytes are readable from `start`.
+#[inline]
+pub(crate) fn load_padded(bytes: &[u8], start: usize, end: usize) -> u64 {
+    let len = end - start;
+    debug_assert!(len <= 8);
+    match bytes.get(start..start + 8) {
+        Some(eight) => {
+            let v = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+            if len >= 8 {
+                v
+            } else {
+                v & ((1u64 << (8 * len)) - 1)
+            }
+        }
+        None => {
+            let mut head = [0u8; 8];
+            head[..len].copy_from_slice(&bytes[start..end]);
+            u64::from_le_bytes(head)
+        }
+    }
+}
+
 /// Are `bytes[start..end]` all ASCII letters? Reads whole eight-byte words (the last one
 /// overlapping the one before, or padded with letters when the slice is shorter).
 #[inline]
@@ -105,6 +128,18 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn padded_loads() {
+        let b = b"abcdefghij";
+        assert_eq!(load_padded(b, 0, 0), 0);
+        assert_eq!(load_padded(b, 0, 1), u64::from(b'a'));
+        assert_eq!(load_padded(b, 1, 3), u64::from(b'b') | u64::from(b'c') << 8);
+        assert_eq!(load_padded(b, 0, 8), u64::from_le_bytes(*b"abcdefgh"));
+        // Near the end, where eight bytes cannot be read.
+        assert_eq!(load_padded(b, 8, 10), u64::from(b'i') | u64::from(b'j') << 8);
+        assert_eq!(load_padded(b, 3, 10), u64::from_le_bytes(*b"defghij\0"));
     }
 
     #[test]

@@ -13,13 +13,10 @@ pub mod segment;
 pub mod syllables;
 pub mod uax29;
 
-use std::cell::OnceCell;
-
-use rustc_hash::FxHashMap;
-
 pub use language::Language;
 pub use script::{Script, ScriptCounts};
 pub use segment::{Sentence, Token, TokenKind};
+use std::cell::OnceCell;
 
 /// A byte range of the normalised text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -325,31 +322,69 @@ fn split_spans(text: &str, sep: &str) -> Vec<Span> {
 
 /// Intern the lowercase words: returns word token indices, their ids, the id frequencies and
 /// the first occurrence of each id.
+///
+/// An open-addressing table of ids keyed by each word's [`word_key`]: a word of up to eight
+/// bytes is its bytes and length, so equal keys and lengths mean equal words without comparing
+/// strings; a longer word's key is a hash, confirmed by comparing the bytes.
 fn intern_words(lower: &str, tokens: &[Token]) -> (Vec<u32>, Vec<u32>, Vec<u32>, Vec<u32>) {
-    let mut map: FxHashMap<&str, u32> = FxHashMap::default();
-    // Prose has about one word per two tokens and one distinct word per two words; reserving
-    // that much up front saves most of the rehashing as the map grows.
-    map.reserve(tokens.len() / 4);
+    let bytes = lower.as_bytes();
+    // At most one distinct word per token: the table stays at most half full.
+    let bits = (2 * tokens.len()).max(16).next_power_of_two().trailing_zeros();
+    let mask = (1usize << bits) - 1;
+    let mut table: Vec<u32> = vec![u32::MAX; 1 << bits];
     let mut words = Vec::with_capacity(tokens.len());
     let mut ids = Vec::with_capacity(tokens.len());
     let mut freq: Vec<u32> = Vec::new();
     let mut first: Vec<u32> = Vec::new();
+    // Per id: key, and the span of its first occurrence.
+    let mut keys: Vec<u64> = Vec::new();
+    let mut spans: Vec<Span> = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         if !t.is_word() {
             continue;
         }
-        let w = &lower[t.range()];
-        let next = map.len() as u32;
-        let id = *map.entry(w).or_insert(next);
-        if id == next {
-            freq.push(0);
-            first.push(words.len() as u32);
-        }
+        let (start, end) = (t.start as usize, t.end as usize);
+        let key = word_key(bytes, start, end);
+        let mut slot = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize;
+        let id = loop {
+            let id = table[slot];
+            if id == u32::MAX {
+                let id = keys.len() as u32;
+                table[slot] = id;
+                keys.push(key);
+                spans.push(Span { start: t.start, end: t.end });
+                freq.push(0);
+                first.push(words.len() as u32);
+                break id;
+            }
+            let seen = spans[id as usize];
+            if keys[id as usize] == key
+                && seen.end - seen.start == t.end - t.start
+                && (end - start <= 8 || bytes[seen.range()] == bytes[start..end])
+            {
+                break id;
+            }
+            slot = (slot + 1) & mask;
+        };
         freq[id as usize] += 1;
         words.push(i as u32);
         ids.push(id);
     }
     (words, ids, freq, first)
+}
+
+/// A word of up to eight bytes read as one integer (distinct for distinct words of the same
+/// length); a longer word's Fx hash.
+#[inline]
+fn word_key(bytes: &[u8], start: usize, end: usize) -> u64 {
+    if end - start <= 8 {
+        ascii::load_padded(bytes, start, end)
+    } else {
+        use std::hash::Hasher;
+        let mut h = rustc_hash::FxHasher::default();
+        h.write(&bytes[start..end]);
+        h.finish()
+    }
 }
 
 #[cfg(test)]
@@ -367,6 +402,38 @@ mod tests {
         let the = doc.word_ids()[2];
         assert_eq!(doc.word_freq()[the as usize], 2);
         assert_eq!(doc.word_lower(2), "the");
+    }
+
+    #[test]
+    fn interning_matches_a_string_map() {
+        // Words of every length around the eight-byte key switch, prefixes of each other,
+        // repeated, and non-ASCII ones.
+        let mut text = String::new();
+        for round in 0..3 {
+            for len in 1..=20 {
+                text.push_str(&"abcdefghijklmnopqrstuvwxyz"[..len]);
+                text.push(' ');
+                text.push_str(&format!("w{}x{round} ", len * 7));
+            }
+            text.push_str("Straße straße éé ééé été Été 日本語 2024 ");
+        }
+        let doc = Document::new(&text);
+        let mut naive: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+        let mut freq: Vec<u32> = Vec::new();
+        for k in 0..doc.word_count() {
+            let w = doc.word_lower(k);
+            let next = naive.len() as u32;
+            let id = *naive.entry(w).or_insert(next);
+            if id == next {
+                freq.push(0);
+            }
+            freq[id as usize] += 1;
+            assert_eq!(doc.word_ids()[k], id, "word {k} {w:?}");
+        }
+        assert_eq!(doc.word_freq(), &freq[..]);
+        // 20 prefixes, 60 "w..x.." words, straße, éé, ééé, été, 日, 本, 語 (one word per
+        // ideograph) and 2024.
+        assert_eq!(naive.len(), 20 + 20 * 3 + 8);
     }
 
     #[test]

@@ -49,6 +49,56 @@ pub(crate) fn sentence_break_bytes(x: u64) -> u64 {
     equal_to(x, b'.') | equal_to(x, b'!') | equal_to(x, b'?') | equal_to(x, b'\r') | equal_to(x, b'\n')
 }
 
+/// The high bit of every byte of `x` that is ASCII whitespace as `u8::is_ascii_whitespace`
+/// defines it: space, tab, line feed, form feed, carriage return.
+#[inline]
+pub(crate) fn ascii_whitespace_bytes(x: u64) -> u64 {
+    equal_to(x, b' ') | equal_to(x, b'\t') | equal_to(x, b'\n') | equal_to(x, 0x0C) | equal_to(x, b'\r')
+}
+
+/// The end of the run of bytes from `start` that are not ASCII whitespace, and whether the
+/// run is all ASCII.
+#[inline]
+pub(crate) fn non_whitespace_run(bytes: &[u8], start: usize) -> (usize, bool) {
+    let mut high = 0u64;
+    let mut i = start;
+    while let Some(eight) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+        let ws = ascii_whitespace_bytes(x);
+        if ws != 0 {
+            let k = ws.trailing_zeros() / 8;
+            // The bytes before the first whitespace byte.
+            let before = (1u64 << (8 * k)) - 1;
+            return (i + k as usize, (high | (x & before)) & HIGH == 0);
+        }
+        high |= x;
+        i += 8;
+    }
+    while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+        high |= u64::from(bytes[i]);
+        i += 1;
+    }
+    (i, high & HIGH == 0)
+}
+
+/// The end of the run of ASCII letters from `start`, at most `end`.
+#[inline]
+pub(crate) fn letter_run_end(bytes: &[u8], start: usize, end: usize) -> usize {
+    let mut i = start;
+    while i < end {
+        let Some(eight) = bytes.get(i..i + 8) else { break };
+        let non = not_ascii_letter(u64::from_le_bytes(eight.try_into().expect("eight bytes")));
+        if non != 0 {
+            return end.min(i + (non.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    while i < end && bytes[i].is_ascii_alphabetic() {
+        i += 1;
+    }
+    i.min(end)
+}
+
 /// `bytes[start..end]` (at most eight bytes) as a little-endian integer, zero-padded: one
 /// load instead of a loop when eight bytes are readable from `start`.
 #[inline]
@@ -114,6 +164,7 @@ mod tests {
                 assert_eq!(not_ascii_alphanumeric(x), bit(!b.is_ascii_alphanumeric()), "byte {b} lane {lane}");
                 let breaks = matches!(b, b'.' | b'!' | b'?' | b'\r' | b'\n');
                 assert_eq!(sentence_break_bytes(x), bit(breaks), "byte {b} lane {lane}");
+                assert_eq!(ascii_whitespace_bytes(x), bit(b.is_ascii_whitespace()), "byte {b} lane {lane}");
                 // Next to a match, on either side, a byte is still judged on its own.
                 for other in [b'.', 0, 1, 0xFF] {
                     let mut pair = [other; 8];
@@ -128,6 +179,22 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn whitespace_and_letter_runs() {
+        let text = "Wordsmithing\twords,  déjà vu:\r\nabcdefghijklmnopq rstuvwxyz0 \x0b\x0cend";
+        let b = text.as_bytes();
+        for start in 0..b.len() {
+            let end = (start..b.len()).find(|&i| b[i].is_ascii_whitespace()).unwrap_or(b.len());
+            assert_eq!(non_whitespace_run(b, start), (end, b[start..end].is_ascii()), "from {start}");
+            for limit in start..=b.len() {
+                let letters = (start..limit).find(|&i| !b[i].is_ascii_alphabetic()).unwrap_or(limit);
+                assert_eq!(letter_run_end(b, start, limit), letters, "{start}..{limit}");
+            }
+        }
+        assert_eq!(non_whitespace_run(b, 0), (12, true));
+        assert_eq!(non_whitespace_run(b, 21), (27, false)); // "déjà": two 2-byte letters
     }
 
     #[test]

@@ -33,13 +33,10 @@ pub fn word_segments(text: &str, mut emit: impl FnMut(usize, usize)) {
             continue;
         }
         let start = i;
-        let mut ascii = true;
-        while i < n && !bytes[i].is_ascii_whitespace() {
-            ascii &= bytes[i] < 0x80;
-            i += 1;
-        }
+        let ascii;
+        (i, ascii) = ascii::non_whitespace_run(bytes, start);
         if ascii {
-            ascii_word_segments(&bytes[start..i], start, &mut emit);
+            ascii_word_segments(bytes, start, i, &mut emit);
         } else {
             for (off, seg) in text[start..i].split_word_bound_indices() {
                 if !seg.chars().all(char::is_whitespace) {
@@ -89,13 +86,16 @@ const fn ascii_wb_slow(b: u8) -> Wb {
     }
 }
 
-/// WB5-WB13b on a piece of ASCII text without whitespace.
-fn ascii_word_segments(b: &[u8], base: usize, emit: &mut impl FnMut(usize, usize)) {
-    let n = b.len();
-    let mut s = 0;
+/// WB5-WB13b on `text[start..end]`, a piece of ASCII text without whitespace.
+fn ascii_word_segments(text: &[u8], start: usize, end: usize, emit: &mut impl FnMut(usize, usize)) {
+    let b = &text[..end];
+    let n = end;
+    let mut s = start;
     while s < n {
         let mut e = s + 1;
         if matches!(ascii_wb(b[s]), Wb::Letter | Wb::Numeric | Wb::ExtendNumLet) {
+            // Letters always join letters (WB5): skip a run of them at once.
+            e = ascii::letter_run_end(text, s, n).max(e);
             while e < n {
                 let prev = ascii_wb(b[e - 1]);
                 let cur = ascii_wb(b[e]);
@@ -121,7 +121,7 @@ fn ascii_word_segments(b: &[u8], base: usize, emit: &mut impl FnMut(usize, usize
                 break;
             }
         }
-        emit(base + s, base + e);
+        emit(s, e);
         s = e;
     }
 }
@@ -585,6 +585,11 @@ mod tests {
         #[test]
         fn sentences_match_unicode_segmentation(text in text_strategy()) {
             prop_assert_eq!(sentence_segments(&text), reference_sentences(&text));
+        }
+
+        #[test]
+        fn ascii_words_match_unicode_segmentation(text in ascii_strategy()) {
+            prop_assert_eq!(fast_words(&text), reference_words(&text));
         }
 
         #[test]

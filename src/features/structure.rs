@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 
 use super::{ratio, vocab, Applicability, Context, Cue, Feature};
 use crate::lexicon::Kind;
-use crate::text::{segment::is_punct, Document, Span, TokenKind};
+use crate::text::{ascii, segment::is_punct, Document, Span, TokenKind};
 
 /// Characters that close a sentence-final quotation or bracket.
 const CLOSERS: &[char] = &['"', '\'', ')', ']', '»', '」', '』', '*'];
@@ -204,18 +204,62 @@ fn casefold_key(line: &str) -> String {
     key
 }
 
+/// The byte length of [`casefold_key`] of an ASCII line without building the key: letters
+/// and digits plus one space between runs of them, counted eight bytes at a time.
+fn ascii_casefold_key_len(text: &[u8], start: usize, end: usize) -> usize {
+    let (mut alnum, mut runs) = (0u32, 0u32);
+    // High bit of the byte before the current eight: set when it was a letter or digit.
+    let mut before = 0u64;
+    let mut at = start;
+    while at < end {
+        let len = (end - at).min(8);
+        // Padding bytes are zero, never alphanumeric.
+        let x = ascii::load_padded(text, at, at + len);
+        let m = !ascii::not_ascii_alphanumeric(x) & 0x8080_8080_8080_8080;
+        let starts = m & !((m << 8) | before);
+        alnum += m.count_ones();
+        runs += starts.count_ones();
+        before = (m >> 56) & 0x80;
+        at += len;
+    }
+    if runs == 0 {
+        0
+    } else {
+        (alnum + runs - 1) as usize
+    }
+}
+
 /// Lines that repeat an earlier line in another case or punctuation (not byte-identical).
+///
+/// Lines with equal keys have keys of equal length, so keys are only built for lines that
+/// share a key length with another line (ASCII lines measure theirs without building it).
 fn casefold_duplicates(doc: &Document) -> Vec<Span> {
     if doc.lines().len() < 2 {
         return Vec::new();
     }
+    let bytes = doc.text().as_bytes();
+    let mut keys: Vec<(usize, Option<String>)> = Vec::with_capacity(doc.lines().len());
+    let mut lengths: FxHashMap<usize, u32> = FxHashMap::default();
+    for &l in doc.lines() {
+        let line = doc.slice(l);
+        let (len, key) = if line.is_ascii() {
+            (ascii_casefold_key_len(bytes, l.start as usize, l.end as usize), None)
+        } else {
+            let key = casefold_key(line);
+            (key.len(), Some(key))
+        };
+        if len > 0 {
+            *lengths.entry(len).or_insert(0) += 1;
+        }
+        keys.push((len, key));
+    }
     let mut seen: FxHashMap<String, Span> = FxHashMap::default();
     let mut out = Vec::new();
-    for &l in doc.lines() {
-        let key = casefold_key(doc.slice(l));
-        if key.is_empty() {
+    for (&l, (len, key)) in doc.lines().iter().zip(keys) {
+        if len == 0 || lengths.get(&len).is_none_or(|&n| n < 2) {
             continue;
         }
+        let key = key.unwrap_or_else(|| casefold_key(doc.slice(l)));
         match seen.get(&key) {
             Some(&first) if doc.slice(first) != doc.slice(l) => out.push(l),
             Some(_) => {}
@@ -553,6 +597,53 @@ mod tests {
         let doc = Document::new("Big News Today\nbig news today");
         let ev = CASEFOLD_DUPLICATE_LINE_RATIO.evidence(&doc, &Context::default());
         assert_eq!(ev, vec!["\"big news today\"".to_string()]);
+    }
+
+    #[test]
+    fn casefold_key_lengths_without_keys() {
+        for line in [
+            "",
+            "...",
+            "a",
+            "Big News Today",
+            "  big -- news, today!! ",
+            "x1y2z3w4v5u6t7s8r9q0p",
+            "12345678 abcdefgh ijklmnop",
+            "a.b.c.d.e.f.g.h.i.j.k",
+            "(Reuters) - The cat; the dog.",
+        ] {
+            assert_eq!(ascii_casefold_key_len(line.as_bytes(), 0, line.len()), casefold_key(line).len(), "{line:?}");
+        }
+        // Within a longer text, the bytes after the line do not count.
+        let text = b"Hello, World!abc";
+        assert_eq!(ascii_casefold_key_len(text, 0, 13), "hello world".len());
+        assert_eq!(ascii_casefold_key_len(text, 7, 12), "world".len());
+    }
+
+    #[test]
+    fn casefold_duplicates_agree_with_building_every_key() {
+        let text = "Big News — Today\nbig news today\nBIG NEWS TODAY\nCafé Au Lait\ncafé au lait\n\
+                    The end.\nthe end\nThe end.\nOther line\nAnother line here\n— —\nStraße\nSTRASSE\nstraße";
+        let doc = Document::new(text);
+        let mut seen: FxHashMap<String, Span> = FxHashMap::default();
+        let mut naive = Vec::new();
+        for &l in doc.lines() {
+            let key = casefold_key(doc.slice(l));
+            if key.is_empty() {
+                continue;
+            }
+            match seen.get(&key) {
+                Some(&first) if doc.slice(first) != doc.slice(l) => naive.push(l),
+                Some(_) => {}
+                None => {
+                    seen.insert(key, l);
+                }
+            }
+        }
+        let fast = casefold_duplicates(&doc);
+        assert_eq!(fast, naive);
+        let found: Vec<&str> = fast.iter().map(|&l| doc.slice(l)).collect();
+        assert_eq!(found, ["big news today", "BIG NEWS TODAY", "café au lait", "the end", "straße"]);
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod uax29;
 pub use language::Language;
 pub use script::{Script, ScriptCounts};
 pub use segment::{Sentence, Token, TokenKind};
+
 use std::cell::OnceCell;
 
 /// A byte range of the normalised text.
@@ -334,11 +335,13 @@ fn intern_words(lower: &str, tokens: &[Token]) -> (Vec<u32>, Vec<u32>, Vec<u32>,
     let mut table: Vec<u32> = vec![u32::MAX; 1 << bits];
     let mut words = Vec::with_capacity(tokens.len());
     let mut ids = Vec::with_capacity(tokens.len());
-    let mut freq: Vec<u32> = Vec::new();
-    let mut first: Vec<u32> = Vec::new();
+    // Prose has about one word per two tokens and one distinct word per two words.
+    let distinct = tokens.len() / 4;
+    let mut freq: Vec<u32> = Vec::with_capacity(distinct);
+    let mut first: Vec<u32> = Vec::with_capacity(distinct);
     // Per id: key, and the span of its first occurrence.
-    let mut keys: Vec<u64> = Vec::new();
-    let mut spans: Vec<Span> = Vec::new();
+    let mut keys: Vec<u64> = Vec::with_capacity(distinct);
+    let mut spans: Vec<Span> = Vec::with_capacity(distinct);
     for (i, t) in tokens.iter().enumerate() {
         if !t.is_word() {
             continue;

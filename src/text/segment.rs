@@ -94,15 +94,16 @@ pub fn is_punct(c: char) -> bool {
 /// Split `text` into tokens (whitespace segments dropped).
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    let bytes = text.as_bytes();
     super::uax29::word_segments(text, |start, end| {
-        let seg = &text[start..end];
-        let first = seg.as_bytes()[0];
+        // Segments are never empty; slicing (with its boundary checks) only when needed.
+        let first = bytes.get(start).copied().unwrap_or(0);
         let kind = if first.is_ascii_alphabetic() {
             TokenKind::Word
-        } else if seg.len() == 1 && first.is_ascii_digit() {
+        } else if end - start == 1 && first.is_ascii_digit() {
             TokenKind::Number
         } else {
-            classify(seg)
+            classify(&text[start..end])
         };
         tokens.push(Token { start: start as u32, end: end as u32, kind });
     });

@@ -69,7 +69,7 @@ pub(crate) fn facts(doc: &Document) -> &[WordFacts] {
 
 /// Words up to this many bytes are cached (longer ones are rare and worked out each time).
 const CACHE_WORD_BYTES: usize = 22;
-/// Slots of the per-thread cache (direct-mapped; 40 bytes each: 1.25 MiB).
+/// Slots of the per-thread cache (two-way set-associative; 40 bytes each: 1.25 MiB).
 const CACHE_SLOTS: usize = 1 << 15;
 
 /// One cache slot: a word (its exact bytes, so a hit is never a wrong answer) and its facts.
@@ -99,11 +99,18 @@ impl FactsCache {
         }
         let mut h = rustc_hash::FxHasher::default();
         h.write(b);
-        let slot = &mut self.slots[(h.finish() as usize) & (CACHE_SLOTS - 1)];
-        if slot.len as usize == b.len() && &slot.word[..b.len()] == b {
-            return slot.facts;
+        // A word may sit in either slot of its pair: two words whose hashes meet there both
+        // stay cached. The newest word goes first; the one it displaces moves to second.
+        let pair = (h.finish() as usize) & (CACHE_SLOTS - 1) & !1;
+        let holds = |slot: &Slot| slot.len as usize == b.len() && &slot.word[..b.len()] == b;
+        for slot in &self.slots[pair..pair + 2] {
+            if holds(slot) {
+                return slot.facts;
+            }
         }
         let facts = WordFacts::of(w);
+        self.slots[pair + 1] = self.slots[pair];
+        let slot = &mut self.slots[pair];
         slot.len = b.len() as u8;
         slot.word[..b.len()].copy_from_slice(b);
         slot.facts = facts;

@@ -480,30 +480,47 @@ impl HashBits {
 }
 
 /// The end of the run of alphanumeric characters that begins at byte `i` of `text` (`i`
-/// itself when the character there is not alphanumeric).
-#[inline]
-fn alphanumeric_run_end(text: &str, mut i: usize) -> usize {
+/// itself when the character there is not alphanumeric). The ASCII part is inlined into the
+/// scan; runs that go on into other letters finish out of line.
+#[inline(always)]
+fn alphanumeric_run_end(text: &str, i: usize) -> usize {
+    let bytes = text.as_bytes();
+    let end = ascii_alphanumeric_run_end(bytes, i);
+    if end == bytes.len() || bytes[end] < 0x80 {
+        return end;
+    }
+    non_ascii_run_end(text, end)
+}
+
+/// The end of the run of ASCII letters and digits from `i`, eight bytes at a time.
+#[inline(always)]
+fn ascii_alphanumeric_run_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(eight) = bytes.get(i..i + 8) {
+        let not_alnum =
+            crate::text::ascii::not_ascii_alphanumeric(u64::from_le_bytes(eight.try_into().expect("eight bytes")));
+        if not_alnum != 0 {
+            return i + not_alnum.trailing_zeros() as usize / 8;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+        i += 1;
+    }
+    i
+}
+
+/// [`alphanumeric_run_end`] from a non-ASCII character at byte `i`.
+#[inline(never)]
+fn non_ascii_run_end(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
-        // Eight bytes at a time while they are all ASCII letters and digits.
-        while let Some(eight) = bytes.get(i..i + 8) {
-            let not_alnum =
-                crate::text::ascii::not_ascii_alphanumeric(u64::from_le_bytes(eight.try_into().expect("eight bytes")));
-            if not_alnum != 0 {
-                i += not_alnum.trailing_zeros() as usize / 8;
-                break;
-            }
-            i += 8;
-        }
-        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-            i += 1;
-        }
-        if i == bytes.len() || bytes[i] < 0x80 {
-            return i;
-        }
         match text[i..].chars().next() {
             Some(c) if c.is_alphanumeric() => i += c.len_utf8(),
             _ => return i,
+        }
+        i = ascii_alphanumeric_run_end(bytes, i);
+        if i == bytes.len() || bytes[i] < 0x80 {
+            return i;
         }
     }
 }
@@ -616,7 +633,7 @@ impl WordTrie {
             }
             // Past one character that is not alphanumeric (or the end).
             if i < bytes.len() {
-                i += text[i..].chars().next().map_or(1, char::len_utf8);
+                i += if bytes[i] < 0x80 { 1 } else { text[i..].chars().next().map_or(1, char::len_utf8) };
             }
         }
         if let Some(p) = previous {

@@ -25,6 +25,30 @@ pub(crate) fn not_ascii_letter(x: u64) -> u64 {
     !letter & HIGH
 }
 
+/// The high bit of every byte of `x` that is not visible ASCII (`!` to `~`).
+#[inline]
+pub(crate) fn not_visible_ascii(x: u64) -> u64 {
+    let low7 = x & !HIGH;
+    let visible = in_range(low7, b'!', b'~') & !x;
+    !visible & HIGH
+}
+
+/// The end of the run of visible ASCII bytes (`!` to `~`) from `i`.
+#[inline]
+pub(crate) fn visible_run_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(eight) = bytes.get(i..i + 8) {
+        let not = not_visible_ascii(u64::from_le_bytes(eight.try_into().expect("eight bytes")));
+        if not != 0 {
+            return i + (not.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && matches!(bytes[i], b'!'..=b'~') {
+        i += 1;
+    }
+    i
+}
+
 /// The high bit of every byte of `x` (little-endian) that is not an ASCII letter or digit.
 #[inline]
 pub(crate) fn not_ascii_alphanumeric(x: u64) -> u64 {
@@ -165,6 +189,7 @@ mod tests {
                 let breaks = matches!(b, b'.' | b'!' | b'?' | b'\r' | b'\n');
                 assert_eq!(sentence_break_bytes(x), bit(breaks), "byte {b} lane {lane}");
                 assert_eq!(ascii_whitespace_bytes(x), bit(b.is_ascii_whitespace()), "byte {b} lane {lane}");
+                assert_eq!(not_visible_ascii(x), bit(!b.is_ascii_graphic()), "byte {b} lane {lane}");
                 // Next to a match, on either side, a byte is still judged on its own.
                 for other in [b'.', 0, 1, 0xFF] {
                     let mut pair = [other; 8];
@@ -192,6 +217,10 @@ mod tests {
                 let letters = (start..limit).find(|&i| !b[i].is_ascii_alphabetic()).unwrap_or(limit);
                 assert_eq!(letter_run_end(b, start, limit), letters, "{start}..{limit}");
             }
+        }
+        for start in 0..b.len() {
+            let visible = (start..b.len()).find(|&i| !b[i].is_ascii_graphic()).unwrap_or(b.len());
+            assert_eq!(visible_run_end(b, start), visible, "from {start}");
         }
         assert_eq!(non_whitespace_run(b, 0), (12, true));
         assert_eq!(non_whitespace_run(b, 21), (27, false)); // "déjà": two 2-byte letters

@@ -30,9 +30,7 @@ pub fn normalize(raw: &str) -> String {
                 let visible = |b: u8| b > b' ' && b < 0x7F;
                 let start = i;
                 loop {
-                    while i < bytes.len() && visible(bytes[i]) {
-                        i += 1;
-                    }
+                    i = super::ascii::visible_run_end(bytes, i);
                     if i + 1 < bytes.len() && bytes[i] == b' ' && visible(bytes[i + 1]) {
                         i += 1;
                         continue;
@@ -74,8 +72,14 @@ pub fn normalize(raw: &str) -> String {
     }
     // NFC last, so that characters brought together by dropping invisible ones compose too.
     // ASCII is always NFC, and the quick check decodes every character: skip it when possible.
+    // An ASCII character resets the quick check's state (a starter, NFC on its own), so the
+    // check can begin at the first other character.
     let text = out.out;
-    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    if text.is_ascii() {
+        return text;
+    }
+    let first_non_ascii = text.bytes().position(|b| b >= 0x80).unwrap_or(text.len());
+    if is_nfc_quick(text[first_non_ascii..].chars()) == IsNormalized::Yes {
         text
     } else {
         text.nfc().collect()

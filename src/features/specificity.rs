@@ -72,29 +72,42 @@ fn is_year(t: &str) -> bool {
 }
 
 /// Years and month-name dates, counted once each (a "May 5, 2021" counts the month and the year).
+///
+/// A month counts only next to a number ("May 5", "5 mai", "March 2020", "Jan. 5"), which
+/// keeps the verb "may" and the noun "march" out. Numbers are rare, so the months are looked
+/// for around the numbers rather than among all words.
 fn date_count(doc: &Document) -> usize {
     let toks = doc.tokens();
-    let is_number = |j: usize| toks.get(j).is_some_and(|u| u.kind == TokenKind::Number);
+    let bytes = doc.text().as_bytes();
+    let starts_with_digit = |t: &crate::text::Token| bytes[t.start as usize].is_ascii_digit();
     let mut n = 0;
+    // Tokens that stand next to a number: just before or after it, or before "." and it.
+    let mut beside_numbers: Vec<usize> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        // Years are numbers, or words when they carry a plural s ("1990s").
         match t.kind {
-            TokenKind::Number => n += usize::from(is_year(doc.token_text(t))),
-            TokenKind::Word if doc.text().as_bytes()[t.start as usize].is_ascii_digit() => {
+            TokenKind::Number => {
                 n += usize::from(is_year(doc.token_text(t)));
-            }
-            // A month counts only next to a number ("May 5", "5 mai", "March 2020", "Jan. 5"),
-            // which keeps the verb "may" and the noun "march" out. Numbers are rare: test them
-            // first.
-            TokenKind::Word if t.end - t.start <= 10 => {
-                let near_number = (i > 0 && is_number(i - 1))
-                    || is_number(i + 1)
-                    || (is_number(i + 2) && doc.token_text(&toks[i + 1]) == ".");
-                if near_number && MONTHS.contains(&&doc.lower()[t.range()]) {
-                    n += 1;
+                beside_numbers.extend(i.checked_sub(1));
+                beside_numbers.push(i + 1);
+                if i >= 2 && doc.token_text(&toks[i - 1]) == "." {
+                    beside_numbers.push(i - 2);
                 }
             }
+            // Years are numbers, or words when they carry a plural s ("1990s").
+            TokenKind::Word if starts_with_digit(t) => n += usize::from(is_year(doc.token_text(t))),
             _ => {}
+        }
+    }
+    beside_numbers.sort_unstable();
+    beside_numbers.dedup();
+    for j in beside_numbers {
+        let Some(t) = toks.get(j) else { continue };
+        if t.kind == TokenKind::Word
+            && !starts_with_digit(t)
+            && t.end - t.start <= 10
+            && MONTHS.contains(&&doc.lower()[t.range()])
+        {
+            n += 1;
         }
     }
     n
@@ -290,6 +303,12 @@ mod tests {
             1e-9,
         );
         assert_value(&YEAR_DATE_PER_1K_WORDS, "You may march on, but 12345 is not a year.", 0.0, 0.0);
+        // A month between two numbers counts once; "Jan. 5" counts; "may" beside a number
+        // that is not a year counts as the month it could be.
+        let doc = Document::new("Born 5 May 1990 and Jan. 5, he may 3 times.");
+        assert_eq!(date_count(&doc), 4); // May, 1990, Jan, may
+        assert_eq!(date_count(&Document::new("May")), 0);
+        assert_eq!(date_count(&Document::new("2020 May")), 2);
     }
 
     #[test]

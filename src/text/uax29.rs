@@ -404,6 +404,11 @@ impl Classes for CharClasses {
     fn offset(&self, i: usize) -> usize {
         self.0[i].0 as usize
     }
+    #[inline]
+    fn next_break_candidate(&self, from: usize) -> usize {
+        let rest = self.0.get(from..).unwrap_or_default();
+        from + rest.iter().take_while(|(_, k)| !matches!(k, Sb::Cr | Sb::Lf | Sb::Sep | Sb::ATerm | Sb::STerm)).count()
+    }
 }
 
 /// Byte ranges of the UAX #29 sentence segments of `text` (whitespace after a sentence belongs

@@ -538,22 +538,7 @@ fn separator_end(text: &str, mut i: usize) -> usize {
 #[inline]
 fn bytes_hash(bytes: &[u8], start: usize, end: usize) -> u64 {
     let len = end - start;
-    let head = match bytes.get(start..start + 8) {
-        Some(eight) => {
-            let v = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-            if len >= 8 {
-                v
-            } else {
-                v & ((1u64 << (8 * len)) - 1)
-            }
-        }
-        None => {
-            let mut head = [0u8; 8];
-            let n = len.min(8);
-            head[..n].copy_from_slice(&bytes[start..start + n]);
-            u64::from_le_bytes(head)
-        }
-    };
+    let head = crate::text::ascii::load_padded(bytes, start, start + len.min(8));
     (head ^ (len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)).wrapping_mul(0xff51_afd7_ed55_8ccd)
 }
 

@@ -215,7 +215,7 @@ fn ascii_casefold_key_len(text: &[u8], start: usize, end: usize) -> usize {
         let len = (end - at).min(8);
         // Padding bytes are zero, never alphanumeric.
         let x = ascii::load_padded(text, at, at + len);
-        let m = !ascii::not_ascii_alphanumeric(x) & 0x8080_8080_8080_8080;
+        let m = !ascii::not_ascii_alphanumeric(x) & ascii::HIGH;
         let starts = m & !((m << 8) | before);
         alnum += m.count_ones();
         runs += starts.count_ones();

@@ -485,28 +485,11 @@ impl HashBits {
 #[inline(always)]
 fn alphanumeric_run_end(text: &str, i: usize) -> usize {
     let bytes = text.as_bytes();
-    let end = ascii_alphanumeric_run_end(bytes, i);
+    let end = crate::text::ascii::alphanumeric_run_end(bytes, i);
     if end == bytes.len() || bytes[end] < 0x80 {
         return end;
     }
     non_ascii_run_end(text, end)
-}
-
-/// The end of the run of ASCII letters and digits from `i`, eight bytes at a time.
-#[inline(always)]
-fn ascii_alphanumeric_run_end(bytes: &[u8], mut i: usize) -> usize {
-    while let Some(eight) = bytes.get(i..i + 8) {
-        let not_alnum =
-            crate::text::ascii::not_ascii_alphanumeric(u64::from_le_bytes(eight.try_into().expect("eight bytes")));
-        if not_alnum != 0 {
-            return i + not_alnum.trailing_zeros() as usize / 8;
-        }
-        i += 8;
-    }
-    while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-        i += 1;
-    }
-    i
 }
 
 /// [`alphanumeric_run_end`] from a non-ASCII character at byte `i`.
@@ -518,7 +501,7 @@ fn non_ascii_run_end(text: &str, mut i: usize) -> usize {
             Some(c) if c.is_alphanumeric() => i += c.len_utf8(),
             _ => return i,
         }
-        i = ascii_alphanumeric_run_end(bytes, i);
+        i = crate::text::ascii::alphanumeric_run_end(bytes, i);
         if i == bytes.len() || bytes[i] < 0x80 {
             return i;
         }

@@ -2,7 +2,7 @@
 //! one test per word instead of a loop whose exit the CPU mispredicts at every word end.
 
 const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
+pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// The high bit of each byte of `x + splat(0x80 - lo)` is set when that byte (with its high
 /// bit clear) is at least `lo`; no carry crosses into the next byte.
@@ -35,18 +35,33 @@ pub(crate) fn not_visible_ascii(x: u64) -> u64 {
 
 /// The end of the run of visible ASCII bytes (`!` to `~`) from `i`.
 #[inline]
-pub(crate) fn visible_run_end(bytes: &[u8], mut i: usize) -> usize {
-    while let Some(eight) = bytes.get(i..i + 8) {
-        let not = not_visible_ascii(u64::from_le_bytes(eight.try_into().expect("eight bytes")));
-        if not != 0 {
-            return i + (not.trailing_zeros() / 8) as usize;
+pub(crate) fn visible_run_end(bytes: &[u8], i: usize) -> usize {
+    first_marked(bytes, i, bytes.len(), not_visible_ascii, |b| !b.is_ascii_graphic())
+}
+
+/// The first index in `i..end` whose byte `marks` flags (it gives the high bit of each flagged
+/// byte of eight, little-endian; `is_marked` is the same test on one byte), or `end`. Eight
+/// bytes at a time; bytes after `end` may be read but never count.
+#[inline(always)]
+pub(crate) fn first_marked(
+    bytes: &[u8],
+    mut i: usize,
+    end: usize,
+    marks: impl Fn(u64) -> u64,
+    is_marked: impl Fn(u8) -> bool,
+) -> usize {
+    while i < end {
+        let Some(eight) = bytes.get(i..i + 8) else { break };
+        let m = marks(u64::from_le_bytes(eight.try_into().expect("eight bytes")));
+        if m != 0 {
+            return end.min(i + (m.trailing_zeros() / 8) as usize);
         }
         i += 8;
     }
-    while i < bytes.len() && matches!(bytes[i], b'!'..=b'~') {
+    while i < end && !is_marked(bytes[i]) {
         i += 1;
     }
-    i
+    i.min(end)
 }
 
 /// The high bit of every byte of `x` (little-endian) that is not an ASCII letter or digit.
@@ -108,19 +123,19 @@ pub(crate) fn non_whitespace_run(bytes: &[u8], start: usize) -> (usize, bool) {
 /// The end of the run of ASCII letters from `start`, at most `end`.
 #[inline]
 pub(crate) fn letter_run_end(bytes: &[u8], start: usize, end: usize) -> usize {
-    let mut i = start;
-    while i < end {
-        let Some(eight) = bytes.get(i..i + 8) else { break };
-        let non = not_ascii_letter(u64::from_le_bytes(eight.try_into().expect("eight bytes")));
-        if non != 0 {
-            return end.min(i + (non.trailing_zeros() / 8) as usize);
-        }
-        i += 8;
-    }
-    while i < end && bytes[i].is_ascii_alphabetic() {
-        i += 1;
-    }
-    i.min(end)
+    first_marked(bytes, start, end, not_ascii_letter, |b| !b.is_ascii_alphabetic())
+}
+
+/// The end of the run of ASCII letters and digits from `start`.
+#[inline(always)]
+pub(crate) fn alphanumeric_run_end(bytes: &[u8], start: usize) -> usize {
+    first_marked(bytes, start, bytes.len(), not_ascii_alphanumeric, |b| !b.is_ascii_alphanumeric())
+}
+
+/// The offset of the first non-ASCII byte, or the length.
+#[inline]
+pub(crate) fn first_non_ascii(bytes: &[u8]) -> usize {
+    first_marked(bytes, 0, bytes.len(), |x| x & HIGH, |b| b >= 0x80)
 }
 
 /// `bytes[start..end]` (at most eight bytes) as a little-endian integer, zero-padded: one
@@ -222,6 +237,14 @@ mod tests {
             let visible = (start..b.len()).find(|&i| !b[i].is_ascii_graphic()).unwrap_or(b.len());
             assert_eq!(visible_run_end(b, start), visible, "from {start}");
         }
+        for start in 0..b.len() {
+            let alnum = (start..b.len()).find(|&i| !b[i].is_ascii_alphanumeric()).unwrap_or(b.len());
+            assert_eq!(alphanumeric_run_end(b, start), alnum, "from {start}");
+            let non_ascii = b[start..].iter().position(|&c| c >= 0x80).map_or(b.len() - start, |p| p);
+            assert_eq!(first_non_ascii(&b[start..]), non_ascii, "from {start}");
+        }
+        assert_eq!(first_non_ascii(b), 22);
+        assert_eq!(first_non_ascii(b"plain"), 5);
         assert_eq!(non_whitespace_run(b, 0), (12, true));
         assert_eq!(non_whitespace_run(b, 21), (27, false)); // "déjà": two 2-byte letters
     }

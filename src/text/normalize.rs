@@ -75,11 +75,8 @@ pub fn normalize(raw: &str) -> String {
     // An ASCII character resets the quick check's state (a starter, NFC on its own), so the
     // check can begin at the first other character.
     let text = out.out;
-    if text.is_ascii() {
-        return text;
-    }
-    let first_non_ascii = text.bytes().position(|b| b >= 0x80).unwrap_or(text.len());
-    if is_nfc_quick(text[first_non_ascii..].chars()) == IsNormalized::Yes {
+    let first_non_ascii = super::ascii::first_non_ascii(text.as_bytes());
+    if first_non_ascii == text.len() || is_nfc_quick(text[first_non_ascii..].chars()) == IsNormalized::Yes {
         text
     } else {
         text.nfc().collect()

@@ -343,18 +343,9 @@ impl Classes for AsciiClasses<'_> {
     #[inline]
     fn next_break_candidate(&self, from: usize) -> usize {
         let b = self.0;
-        let mut i = from;
-        while i + 8 <= b.len() {
-            let hits = ascii::sentence_break_bytes(u64::from_le_bytes(b[i..i + 8].try_into().expect("eight bytes")));
-            if hits != 0 {
-                return i + (hits.trailing_zeros() / 8) as usize;
-            }
-            i += 8;
-        }
-        while i < b.len() && !matches!(b[i], b'.' | b'!' | b'?' | b'\r' | b'\n') {
-            i += 1;
-        }
-        i
+        ascii::first_marked(b, from, b.len(), ascii::sentence_break_bytes, |c| {
+            matches!(c, b'.' | b'!' | b'?' | b'\r' | b'\n')
+        })
     }
 }
 

@@ -11,7 +11,7 @@ use std::cell::RefCell;
 use std::hash::Hasher;
 
 use crate::features::{function_words, lexical, morphology, structure};
-use crate::text::{syllables, Document};
+use crate::text::{ascii, syllables, Document};
 
 /// What the features need to know about one lowercase word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -59,8 +59,11 @@ impl WordFacts {
 /// The facts of each distinct word of `doc`, indexed by word id (cached in the document).
 pub(crate) fn facts(doc: &Document) -> &[WordFacts] {
     doc.cache.word_facts.get_or_init(|| {
+        let lower = doc.lower().as_bytes();
         CACHE.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut cache) => (0..doc.word_freq().len() as u32).map(|id| cache.get(doc.vocab_word(id))).collect(),
+            Ok(mut cache) => {
+                (0..doc.word_freq().len() as u32).map(|id| cache.get(lower, doc.vocab_range(id))).collect()
+            }
             // Not reachable (no re-entry), but never panic: work each word out afresh.
             Err(_) => (0..doc.word_freq().len() as u32).map(|id| WordFacts::of(doc.vocab_word(id))).collect(),
         })
@@ -68,15 +71,37 @@ pub(crate) fn facts(doc: &Document) -> &[WordFacts] {
 }
 
 /// Words up to this many bytes are cached (longer ones are rare and worked out each time).
-const CACHE_WORD_BYTES: usize = 22;
+const CACHE_WORD_BYTES: usize = 24;
 /// Slots of the per-thread cache (two-way set-associative; 40 bytes each: 1.25 MiB).
 const CACHE_SLOTS: usize = 1 << 15;
+
+/// A cached word's exact bytes as three integers, zero-padded, with a 0xff byte (never in
+/// UTF-8) after a word shorter than 24 bytes: equal keys are equal words, compared in three
+/// integer comparisons.
+type Key = [u64; 3];
+
+/// The key of `bytes[range]` (1 to [`CACHE_WORD_BYTES`] bytes).
+fn key_of(bytes: &[u8], range: std::ops::Range<usize>) -> Key {
+    let (start, end) = (range.start, range.end);
+    let mut key = [0u64; 3];
+    for (k, part) in key.iter_mut().enumerate() {
+        let at = start + 8 * k;
+        if at >= end {
+            break;
+        }
+        *part = ascii::load_padded(bytes, at, end.min(at + 8));
+    }
+    let len = end - start;
+    if len < CACHE_WORD_BYTES {
+        key[len / 8] |= 0xff << (8 * (len % 8));
+    }
+    key
+}
 
 /// One cache slot: a word (its exact bytes, so a hit is never a wrong answer) and its facts.
 #[derive(Clone, Copy)]
 struct Slot {
-    len: u8,
-    word: [u8; CACHE_WORD_BYTES],
+    key: Key,
     facts: WordFacts,
 }
 
@@ -87,33 +112,33 @@ struct FactsCache {
 }
 
 impl FactsCache {
-    /// The facts of `w`, from the cache when it holds them.
-    fn get(&mut self, w: &str) -> WordFacts {
-        let b = w.as_bytes();
-        if b.is_empty() || b.len() > CACHE_WORD_BYTES {
-            return WordFacts::of(w);
+    /// The facts of the lowercase word `bytes[range]` (UTF-8), from the cache when it holds
+    /// them.
+    fn get(&mut self, bytes: &[u8], range: std::ops::Range<usize>) -> WordFacts {
+        let len = range.len();
+        if len == 0 || len > CACHE_WORD_BYTES {
+            return WordFacts::of(std::str::from_utf8(&bytes[range]).unwrap_or_default());
         }
         if self.slots.is_empty() {
-            let empty = Slot { len: 0, word: [0; CACHE_WORD_BYTES], facts: WordFacts::default() };
+            let empty = Slot { key: [0; 3], facts: WordFacts::default() };
             self.slots = vec![empty; CACHE_SLOTS];
         }
+        let key = key_of(bytes, range.clone());
         let mut h = rustc_hash::FxHasher::default();
-        h.write(b);
+        h.write_u64(key[0]);
+        h.write_u64(key[1]);
+        h.write_u64(key[2]);
         // A word may sit in either slot of its pair: two words whose hashes meet there both
         // stay cached. The newest word goes first; the one it displaces moves to second.
         let pair = (h.finish() as usize) & (CACHE_SLOTS - 1) & !1;
-        let holds = |slot: &Slot| slot.len as usize == b.len() && &slot.word[..b.len()] == b;
         for slot in &self.slots[pair..pair + 2] {
-            if holds(slot) {
+            if slot.key == key {
                 return slot.facts;
             }
         }
-        let facts = WordFacts::of(w);
+        let facts = WordFacts::of(std::str::from_utf8(&bytes[range]).unwrap_or_default());
         self.slots[pair + 1] = self.slots[pair];
-        let slot = &mut self.slots[pair];
-        slot.len = b.len() as u8;
-        slot.word[..b.len()].copy_from_slice(b);
-        slot.facts = facts;
+        self.slots[pair] = Slot { key, facts };
         facts
     }
 }
@@ -159,18 +184,58 @@ mod tests {
     #[test]
     fn cache_gives_the_same_facts_as_working_them_out() {
         let mut cache = FactsCache::default();
-        let words = ["the", "nation's", "interested", "quickly", "don't", "x", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"];
+        // Each word is looked up alone and inside a longer text (where the key's eight-byte
+        // loads read past the word and must mask the rest off).
+        let mut check = |w: &str| {
+            assert_eq!(cache.get(w.as_bytes(), 0..w.len()), WordFacts::of(w), "{w}");
+            let text = format!("ab{w}zzzzzzzzzzzzzzzzzzzzzzzzzzzzzz");
+            assert_eq!(cache.get(text.as_bytes(), 2..2 + w.len()), WordFacts::of(w), "{w} in text");
+        };
+        let words = [
+            "the",
+            "nation's",
+            "interested",
+            "quickly",
+            "don't",
+            "x",
+            "café",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            // Lengths around the eight-byte parts and the 24-byte limit.
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefghijklmnop",
+            "abcdefghijklmnopq",
+            "abcdefghijklmnopqrstuvw",
+            "abcdefghijklmnopqrstuvwx",
+            "abcdefghijklmnopqrstuvwxy",
+        ];
         for _ in 0..2 {
             for w in words {
-                assert_eq!(cache.get(w), WordFacts::of(w), "{w}");
+                check(w);
             }
         }
-        // Every word of a few hundred distinct ones, twice, through a cache where some collide.
+        // Every word of a few thousand distinct ones, twice, through a cache where some collide.
         let many: Vec<String> = (0..3000).map(|i| format!("w{i}ing")).collect();
         for _ in 0..2 {
             for w in &many {
-                assert_eq!(cache.get(w), WordFacts::of(w), "{w}");
+                check(w);
             }
         }
+    }
+
+    #[test]
+    fn keys_tell_words_apart() {
+        let key = |w: &str| key_of(w.as_bytes(), 0..w.len());
+        assert_eq!(key("the"), [u64::from_le_bytes([b't', b'h', b'e', 0xff, 0, 0, 0, 0]), 0, 0]);
+        assert_eq!(key("abcdefgh"), [u64::from_le_bytes(*b"abcdefgh"), 0xff, 0]);
+        let full = "abcdefghijklmnopqrstuvwx";
+        assert_eq!(key(full), [0, 8, 16].map(|k| u64::from_le_bytes(full.as_bytes()[k..k + 8].try_into().unwrap())));
+        // A word and its prefix, and words that differ only in a late byte, differ.
+        assert_ne!(key("abcdefghijklmnop"), key("abcdefghijklmno"));
+        assert_ne!(key("abcdefghijklmnopqrstuvwx"), key("abcdefghijklmnopqrstuvwy"));
+        assert_ne!(key("a\0"), key("a"));
+        // Inside a longer text the bytes after the word do not count.
+        assert_eq!(key_of(b"xthey", 1..4), key("the"));
     }
 }

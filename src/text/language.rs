@@ -86,23 +86,43 @@ const FUNCTION_WORDS: [&[&str]; 7] = [
     ],
 ];
 
-/// Function word -> bit mask of the languages that list it.
-static FUNCTION_WORD_MASKS: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
-    let mut m: FxHashMap<&'static str, u8> = FxHashMap::default();
+/// Function word -> bit mask of the languages that list it, keyed by [`packed`] (every
+/// function word has at most eight bytes, which a test checks).
+static FUNCTION_WORD_MASKS: LazyLock<FxHashMap<u64, u8>> = LazyLock::new(|| {
+    let mut m: FxHashMap<u64, u8> = FxHashMap::default();
     for (bit, words) in FUNCTION_WORDS.iter().enumerate() {
         for w in *words {
-            *m.entry(w).or_insert(0) |= 1 << bit;
+            if let Some(key) = packed(w) {
+                *m.entry(key).or_insert(0) |= 1 << bit;
+            }
         }
     }
     m
 });
+
+/// A word of one to eight bytes as one integer: its bytes, little-endian, then a 0xff byte
+/// (when shorter than eight) so that no two such words share a key, even with NUL bytes.
+/// Longer words are no function words: `None`.
+fn packed(word: &str) -> Option<u64> {
+    let b = word.as_bytes();
+    if b.is_empty() || b.len() > 8 {
+        return None;
+    }
+    let mut eight = [0u8; 8];
+    eight[..b.len()].copy_from_slice(b);
+    if b.len() < 8 {
+        eight[b.len()] = 0xff;
+    }
+    Some(u64::from_le_bytes(eight))
+}
 
 /// Share of `total` words that are function words of each language.
 fn function_word_shares<'a>(vocab: impl Iterator<Item = (&'a str, u32)>, total: u32) -> [f64; 7] {
     let mut counts = [0u32; 7];
     let masks = &*FUNCTION_WORD_MASKS;
     for (word, freq) in vocab {
-        if let Some(&mask) = masks.get(word) {
+        let Some(key) = packed(word) else { continue };
+        if let Some(&mask) = masks.get(&key) {
             for (bit, c) in counts.iter_mut().enumerate() {
                 if mask & (1 << bit) != 0 {
                     *c += freq;
@@ -248,8 +268,23 @@ mod tests {
             for w in words {
                 assert_eq!(*w, w.to_lowercase());
                 assert!(seen.insert(w), "duplicate {w}");
+                // The lookup table is keyed by the packed bytes: longer words would be lost.
+                assert!(super::packed(w).is_some(), "{w} has more than eight bytes");
             }
         }
+    }
+
+    #[test]
+    fn packed_keys_are_distinct_and_bounded() {
+        use super::packed;
+        assert_eq!(packed("the"), Some(u64::from_le_bytes([b't', b'h', b'e', 0xff, 0, 0, 0, 0])));
+        assert_eq!(packed("für"), Some(u64::from_le_bytes([b'f', 0xc3, 0xbc, b'r', 0xff, 0, 0, 0])));
+        assert_eq!(packed("abcdefgh"), Some(u64::from_le_bytes(*b"abcdefgh")));
+        assert_eq!(packed(""), None);
+        assert_eq!(packed("abcdefghi"), None);
+        // A trailing NUL does not make a word equal to the shorter one.
+        assert_ne!(packed("the\0"), packed("the"));
+        assert_ne!(packed("a"), packed("a\0"));
     }
 
     #[test]

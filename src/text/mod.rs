@@ -229,7 +229,13 @@ impl Document {
     /// The lowercase text of interned word `id`.
     #[inline]
     pub fn vocab_word(&self, id: u32) -> &str {
-        self.word_lower(self.word_first[id as usize] as usize)
+        &self.lower[self.vocab_range(id)]
+    }
+
+    /// Byte range of the first occurrence of interned word `id` (in [`Document::lower`]).
+    #[inline]
+    pub fn vocab_range(&self, id: u32) -> std::ops::Range<usize> {
+        self.tokens[self.words[self.word_first[id as usize] as usize] as usize].range()
     }
 
     /// Words of a sentence, as indices into [`Document::words`].

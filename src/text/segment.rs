@@ -172,8 +172,11 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     if text.trim().is_empty() {
         return Vec::new();
     }
-    let mut spans: Vec<(usize, usize)> = Vec::new();
-    for (start, end) in super::uax29::sentence_segments(text) {
+    // The segments are trimmed, merged and kept in place (`w` spans kept so far).
+    let mut spans = super::uax29::sentence_segments(text);
+    let mut w = 0usize;
+    for r in 0..spans.len() {
+        let (start, end) = spans[r];
         let seg = &text[start..end];
         let trimmed_end = start + seg.trim_end().len();
         let lead = seg.len() - seg.trim_start().len();
@@ -183,34 +186,34 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         }
         let body = &text[s..trimmed_end];
         // A segment without letters or digits (a lone "..." or ")") belongs to the previous one.
-        if !body.chars().any(char::is_alphanumeric) {
-            if let Some(last) = spans.last_mut() {
-                if !text[last.1..s].contains('\n') {
-                    last.1 = trimmed_end;
-                    continue;
-                }
-            }
+        if w > 0 && !body.chars().any(char::is_alphanumeric) && !text[spans[w - 1].1..s].contains('\n') {
+            spans[w - 1].1 = trimmed_end;
+            continue;
         }
-        spans.push((s, trimmed_end));
+        spans[w] = (s, trimmed_end);
+        w += 1;
     }
-    let spans = merge_abbreviations(text, spans);
-    assign_tokens(spans, tokens)
+    spans.truncate(w);
+    merge_abbreviations(text, &mut spans);
+    assign_tokens(&spans, tokens)
 }
 
-/// Undo sentence breaks that UAX #29 makes after abbreviations and initials.
-fn merge_abbreviations(text: &str, spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
-    let mut out: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
-    for (s, e) in spans {
-        if let Some(last) = out.last_mut() {
-            let between = &text[last.1..s];
-            if !between.contains('\n') && continues_after(&text[last.0..last.1], &text[s..e]) {
-                last.1 = e;
+/// Undo sentence breaks that UAX #29 makes after abbreviations and initials (in place).
+fn merge_abbreviations(text: &str, spans: &mut Vec<(usize, usize)>) {
+    let mut w = 0usize;
+    for r in 0..spans.len() {
+        let (s, e) = spans[r];
+        if w > 0 {
+            let last = spans[w - 1];
+            if !text[last.1..s].contains('\n') && continues_after(&text[last.0..last.1], &text[s..e]) {
+                spans[w - 1].1 = e;
                 continue;
             }
         }
-        out.push((s, e));
+        spans[w] = (s, e);
+        w += 1;
     }
-    out
+    spans.truncate(w);
 }
 
 /// Does a sentence that ends like `prev` continue into `next`?
@@ -223,8 +226,13 @@ fn continues_after(prev: &str, next: &str) -> bool {
     if word.is_empty() {
         return false;
     }
-    let lower = word.to_lowercase();
-    if ALWAYS_CONTINUE.contains(&lower.as_str()) {
+    // The entries are lowercase ASCII: an ASCII word is compared without lowercasing it.
+    let always = if word.is_ascii() {
+        ALWAYS_CONTINUE.iter().any(|a| a.eq_ignore_ascii_case(word))
+    } else {
+        ALWAYS_CONTINUE.contains(&word.to_lowercase().as_str())
+    };
+    if always {
         return true;
     }
     let mut chars = word.chars();
@@ -243,10 +251,10 @@ fn continues_after(prev: &str, next: &str) -> bool {
     false
 }
 
-fn assign_tokens(spans: Vec<(usize, usize)>, tokens: &[Token]) -> Vec<Sentence> {
+fn assign_tokens(spans: &[(usize, usize)], tokens: &[Token]) -> Vec<Sentence> {
     let mut out = Vec::with_capacity(spans.len());
     let mut t = 0usize;
-    for (s, e) in spans {
+    for &(s, e) in spans {
         while t < tokens.len() && (tokens[t].start as usize) < s {
             t += 1;
         }
@@ -300,6 +308,21 @@ mod tests {
             sents("Dr. Smith met John F. Kennedy in the U.S. Senate in 1961. It was 3.5 hours, e.g. a long day."),
             vec!["Dr. Smith met John F. Kennedy in the U.S. Senate in 1961.", "It was 3.5 hours, e.g. a long day."]
         );
+    }
+
+    #[test]
+    fn abbreviations_match_in_any_case() {
+        // The list is lowercase ASCII, so the ASCII fast path compares without lowercasing.
+        assert!(ALWAYS_CONTINUE.iter().all(|a| a.is_ascii() && a.to_lowercase() == *a));
+        assert_eq!(
+            sents("DR. Smith and PROF. Jones met. They left."),
+            vec!["DR. Smith and PROF. Jones met.", "They left."]
+        );
+        // "Z.B." (German "for example") continues; a non-ASCII word ("Müller.") takes the
+        // lowercasing path and is no abbreviation.
+        assert_eq!(sents("Viele Dinge, Z.B. Äpfel. Und mehr."), vec!["Viele Dinge, Z.B. Äpfel.", "Und mehr."]);
+        assert_eq!(sents("Er kam zu Frau Müller. Dann ging er."), vec!["Er kam zu Frau Müller.", "Dann ging er."]);
+        assert_eq!(sents("Wir trafen FRAU. Müller gestern."), vec!["Wir trafen FRAU. Müller gestern."]);
     }
 
     #[test]

@@ -354,8 +354,11 @@ impl Classes for AsciiClasses<'_> {
 struct CharClasses(Vec<(u32, Sb)>);
 
 impl CharClasses {
-    fn of(text: &str) -> Self {
-        let mut cls: Vec<(u32, Sb)> = Vec::with_capacity(text.len());
+    /// Classify `text`, reusing the buffer.
+    fn fill(&mut self, text: &str) {
+        let cls = &mut self.0;
+        cls.clear();
+        cls.reserve(text.len());
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
@@ -378,7 +381,6 @@ impl CharClasses {
             }
             cls.push((at as u32, k));
         }
-        CharClasses(cls)
     }
 }
 
@@ -405,34 +407,38 @@ impl Classes for CharClasses {
 /// Byte ranges of the UAX #29 sentence segments of `text` (whitespace after a sentence belongs
 /// to it, as in `unicode-segmentation`).
 pub fn sentence_segments(text: &str) -> Vec<(usize, usize)> {
+    // Prose has a sentence every hundred or so bytes.
+    let mut out = Vec::with_capacity(text.len() / 96 + 4);
     if text.is_ascii() {
-        return segment_sentences(&AsciiClasses(text.as_bytes()), text.len());
+        segment_sentences(&AsciiClasses(text.as_bytes()), text.len(), 0, &mut out);
+        return out;
     }
     // A line feed always ends a sentence (SB4) and no rule looks across one, so each line can
     // be segmented on its own: lines of pure ASCII then take the fast path even when another
     // line of the text has an em dash or an accent.
-    let mut out = Vec::new();
+    let mut classes = CharClasses(Vec::new());
     let mut base = 0;
     for line in text.split_inclusive('\n') {
-        let segments = if line.is_ascii() {
-            segment_sentences(&AsciiClasses(line.as_bytes()), line.len())
+        if line.is_ascii() {
+            segment_sentences(&AsciiClasses(line.as_bytes()), line.len(), base, &mut out);
         } else {
-            segment_sentences(&CharClasses::of(line), line.len())
-        };
-        out.extend(segments.into_iter().map(|(s, e)| (base + s, base + e)));
+            classes.fill(line);
+            segment_sentences(&classes, line.len(), base, &mut out);
+        }
         base += line.len();
     }
     out
 }
 
-fn segment_sentences<C: Classes>(cls: &C, text_len: usize) -> Vec<(usize, usize)> {
+/// Append the segments of a text (or line) of `text_len` bytes classified as `cls` to `out`,
+/// offset by `base`.
+fn segment_sentences<C: Classes>(cls: &C, text_len: usize, base: usize, out: &mut Vec<(usize, usize)>) {
     let n = cls.len();
     let offset = |i: usize| if i < n { cls.offset(i) } else { text_len };
-    let mut out = Vec::new();
     let mut start = 0usize;
     let mut cut = |at: usize, out: &mut Vec<(usize, usize)>| {
         if at > start {
-            out.push((start, at));
+            out.push((base + start, base + at));
             start = at;
         }
     };
@@ -441,11 +447,11 @@ fn segment_sentences<C: Classes>(cls: &C, text_len: usize) -> Vec<(usize, usize)
         match cls.class(i) {
             Sb::Cr => {
                 let end = if i + 1 < n && cls.class(i + 1) == Sb::Lf { i + 2 } else { i + 1 };
-                cut(offset(end), &mut out);
+                cut(offset(end), out);
                 i = end;
             }
             Sb::Lf | Sb::Sep => {
-                cut(offset(i + 1), &mut out);
+                cut(offset(i + 1), out);
                 i += 1;
             }
             t @ (Sb::ATerm | Sb::STerm) => {
@@ -474,11 +480,11 @@ fn segment_sentences<C: Classes>(cls: &C, text_len: usize) -> Vec<(usize, usize)
                 match cls.class(k) {
                     Sb::Cr => {
                         let end = if k + 1 < n && cls.class(k + 1) == Sb::Lf { k + 2 } else { k + 1 };
-                        cut(offset(end), &mut out);
+                        cut(offset(end), out);
                         i = end;
                     }
                     Sb::Lf | Sb::Sep => {
-                        cut(offset(k + 1), &mut out);
+                        cut(offset(k + 1), out);
                         i = k + 1;
                     }
                     next => {
@@ -511,7 +517,7 @@ fn segment_sentences<C: Classes>(cls: &C, text_len: usize) -> Vec<(usize, usize)
                             continue;
                         }
                         // SB11: break after the closing punctuation and spaces.
-                        cut(offset(k), &mut out);
+                        cut(offset(k), out);
                         i = k;
                     }
                 }
@@ -519,8 +525,7 @@ fn segment_sentences<C: Classes>(cls: &C, text_len: usize) -> Vec<(usize, usize)
             _ => i = cls.next_break_candidate(i + 1),
         }
     }
-    cut(text_len, &mut out);
-    out
+    cut(text_len, out);
 }
 
 #[cfg(test)]

@@ -918,6 +918,7 @@ fn is_host(h: &str) -> bool {
 /// spaCy's English special cases: how a chunk (or what remains of it after peeling affixes)
 /// is split, as piece lengths in bytes. Contractions are split ("don't" -> "do" "n't",
 /// "cannot" -> "can" "not"); abbreviations keep their period ("Mr.", "Calif.", "a.m.").
+#[inline]
 fn special(s: &str) -> Option<&'static [u8]> {
     let b = s.as_bytes();
     if b.len() > MAX_SPECIAL || b.len() < 2 {
@@ -933,6 +934,12 @@ fn special(s: &str) -> Option<&'static [u8]> {
             return None;
         }
     }
+    special_lookup(specials, s)
+}
+
+/// The hash lookup behind [`special`]'s filter, kept out of line: few words get this far.
+#[inline(never)]
+fn special_lookup(specials: &'static Specials, s: &str) -> Option<&'static [u8]> {
     specials.map.get(s).map(Vec::as_slice)
 }
 

@@ -60,20 +60,20 @@ impl WordFacts {
 pub(crate) fn facts(doc: &Document) -> &[WordFacts] {
     doc.cache.word_facts.get_or_init(|| {
         let lower = doc.lower().as_bytes();
+        let ids = 0..doc.word_freq().len() as u32;
         CACHE.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut cache) => {
-                (0..doc.word_freq().len() as u32).map(|id| cache.get(lower, doc.vocab_range(id))).collect()
-            }
+            Ok(mut cache) => cache.get_all(lower, ids.map(|id| doc.vocab_range(id))),
             // Not reachable (no re-entry), but never panic: work each word out afresh.
-            Err(_) => (0..doc.word_freq().len() as u32).map(|id| WordFacts::of(doc.vocab_word(id))).collect(),
+            Err(_) => ids.map(|id| WordFacts::of(doc.vocab_word(id))).collect(),
         })
     })
 }
 
 /// Words up to this many bytes are cached (longer ones are rare and worked out each time).
 const CACHE_WORD_BYTES: usize = 24;
-/// Slots of the per-thread cache (two-way set-associative; 40 bytes each: 1.25 MiB).
-const CACHE_SLOTS: usize = 1 << 15;
+/// Pairs of slots in the per-thread cache (two-way set-associative; a pair is one 64-byte
+/// cache line, so 1 MiB in all).
+const CACHE_PAIRS: usize = 1 << 14;
 
 /// A cached word's exact bytes as three integers, zero-padded, with a 0xff byte (never in
 /// UTF-8) after a word shorter than 24 bytes: equal keys are equal words, compared in three
@@ -98,48 +98,129 @@ fn key_of(bytes: &[u8], range: std::ops::Range<usize>) -> Key {
     key
 }
 
+/// The pair of slots where `key` may be cached.
+fn pair_of(key: &Key) -> usize {
+    let mut h = rustc_hash::FxHasher::default();
+    h.write_u64(key[0]);
+    h.write_u64(key[1]);
+    h.write_u64(key[2]);
+    (h.finish() as usize) & (CACHE_PAIRS - 1)
+}
+
+/// [`WordFacts`] of a word of at most [`CACHE_WORD_BYTES`] bytes in eight bytes (its
+/// character and letter counts fit a byte).
+#[derive(Clone, Copy, Default)]
+struct PackedFacts([u8; 8]);
+
+impl PackedFacts {
+    fn pack(f: WordFacts) -> PackedFacts {
+        debug_assert!(f.chars as usize <= CACHE_WORD_BYTES && f.letters <= f.chars);
+        PackedFacts([
+            f.chars as u8,
+            f.letters as u8,
+            f.en_syllables,
+            u8::from(f.en_inflected),
+            f.function_word,
+            f.suffix_groups,
+            u8::from(f.contraction),
+            u8::from(f.gopher_stop_word),
+        ])
+    }
+
+    fn unpack(self) -> WordFacts {
+        let b = self.0;
+        WordFacts {
+            chars: u32::from(b[0]),
+            letters: u32::from(b[1]),
+            en_syllables: b[2],
+            en_inflected: b[3] != 0,
+            function_word: b[4],
+            suffix_groups: b[5],
+            contraction: b[6] != 0,
+            gopher_stop_word: b[7] != 0,
+        }
+    }
+}
+
 /// One cache slot: a word (its exact bytes, so a hit is never a wrong answer) and its facts.
-#[derive(Clone, Copy)]
+/// An empty slot has the key of no word.
+#[derive(Clone, Copy, Default)]
 struct Slot {
     key: Key,
-    facts: WordFacts,
+    facts: PackedFacts,
 }
+
+/// Two slots in one cache line.
+#[derive(Clone, Copy, Default)]
+#[repr(C, align(64))]
+struct Pair([Slot; 2]);
+
+// A pair is exactly one cache line.
+const _: () = assert!(std::mem::size_of::<Pair>() == 64 && std::mem::align_of::<Pair>() == 64);
 
 /// The per-thread cache of recent words.
 #[derive(Default)]
 struct FactsCache {
-    slots: Vec<Slot>,
+    pairs: Vec<Pair>,
+    /// Per word of the current document: its range, key and pair (`u32::MAX`: not cached).
+    pending: Vec<(std::ops::Range<usize>, Key, u32)>,
 }
 
 impl FactsCache {
-    /// The facts of the lowercase word `bytes[range]` (UTF-8), from the cache when it holds
-    /// them.
-    fn get(&mut self, bytes: &[u8], range: std::ops::Range<usize>) -> WordFacts {
-        let len = range.len();
-        if len == 0 || len > CACHE_WORD_BYTES {
-            return WordFacts::of(std::str::from_utf8(&bytes[range]).unwrap_or_default());
+    /// The facts of the lowercase words `bytes[range]` (UTF-8) for each range, from the cache
+    /// when it holds them.
+    ///
+    /// The cache is larger than the processor's nearest caches, so a lookup mostly waits for
+    /// memory. All keys are worked out and their cache lines read first, in a loop of
+    /// independent loads that the processor overlaps; the lookups then find them at hand.
+    fn get_all(&mut self, bytes: &[u8], ranges: impl Iterator<Item = std::ops::Range<usize>>) -> Vec<WordFacts> {
+        if self.pairs.is_empty() {
+            self.pairs = vec![Pair::default(); CACHE_PAIRS];
         }
-        if self.slots.is_empty() {
-            let empty = Slot { key: [0; 3], facts: WordFacts::default() };
-            self.slots = vec![empty; CACHE_SLOTS];
+        let mut pending = std::mem::take(&mut self.pending);
+        pending.clear();
+        let mut touched = 0u64;
+        for range in ranges {
+            if range.is_empty() || range.len() > CACHE_WORD_BYTES {
+                pending.push((range, [0; 3], u32::MAX));
+                continue;
+            }
+            let key = key_of(bytes, range.clone());
+            let pair = pair_of(&key);
+            touched ^= self.pairs[pair].0[0].key[0];
+            pending.push((range, key, pair as u32));
         }
-        let key = key_of(bytes, range.clone());
-        let mut h = rustc_hash::FxHasher::default();
-        h.write_u64(key[0]);
-        h.write_u64(key[1]);
-        h.write_u64(key[2]);
-        // A word may sit in either slot of its pair: two words whose hashes meet there both
-        // stay cached. The newest word goes first; the one it displaces moves to second.
-        let pair = (h.finish() as usize) & (CACHE_SLOTS - 1) & !1;
-        for slot in &self.slots[pair..pair + 2] {
-            if slot.key == key {
-                return slot.facts;
+        std::hint::black_box(touched);
+        let facts = pending.iter().map(|(range, key, pair)| self.lookup(bytes, range.clone(), key, *pair)).collect();
+        self.pending = pending;
+        facts
+    }
+
+    /// The facts of `bytes[range]` with `key` in `pair` (or worked out when `pair` is
+    /// `u32::MAX`).
+    fn lookup(&mut self, bytes: &[u8], range: std::ops::Range<usize>, key: &Key, pair: u32) -> WordFacts {
+        let word = || std::str::from_utf8(&bytes[range.clone()]).unwrap_or_default();
+        if pair == u32::MAX {
+            return WordFacts::of(word());
+        }
+        let slots = &mut self.pairs[pair as usize].0;
+        for slot in slots.iter() {
+            if slot.key == *key {
+                return slot.facts.unpack();
             }
         }
-        let facts = WordFacts::of(std::str::from_utf8(&bytes[range]).unwrap_or_default());
-        self.slots[pair + 1] = self.slots[pair];
-        self.slots[pair] = Slot { key, facts };
+        // A word may sit in either slot of its pair: two words whose hashes meet there both
+        // stay cached. The newest word goes first; the one it displaces moves to second.
+        let facts = WordFacts::of(word());
+        slots[1] = slots[0];
+        slots[0] = Slot { key: *key, facts: PackedFacts::pack(facts) };
         facts
+    }
+
+    /// The facts of the lowercase word `bytes[range]`.
+    #[cfg(test)]
+    fn get(&mut self, bytes: &[u8], range: std::ops::Range<usize>) -> WordFacts {
+        self.get_all(bytes, std::iter::once(range))[0]
     }
 }
 

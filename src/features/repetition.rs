@@ -1274,10 +1274,10 @@ fn mtld_pass(ids: impl Iterator<Item = u32>, n: usize, seen: &mut [u32], pass: u
     let mut factors = 0.0;
     for id in ids {
         tokens += 1;
-        if seen[id as usize] != stamp {
-            seen[id as usize] = stamp;
-            types += 1;
-        }
+        // Without a branch: whether a word is new is as good as random.
+        let s = &mut seen[id as usize];
+        types += usize::from(*s != stamp);
+        *s = stamp;
         if types * MTLD_THRESHOLD_DEN <= tokens * MTLD_THRESHOLD_NUM {
             factors += 1.0;
             tokens = 0;

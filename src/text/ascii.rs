@@ -135,7 +135,13 @@ pub(crate) fn alphanumeric_run_end(bytes: &[u8], start: usize) -> usize {
 /// The offset of the first non-ASCII byte, or the length.
 #[inline]
 pub(crate) fn first_non_ascii(bytes: &[u8]) -> usize {
-    first_marked(bytes, 0, bytes.len(), |x| x & HIGH, |b| b >= 0x80)
+    next_non_ascii(bytes, 0)
+}
+
+/// The offset of the first non-ASCII byte from `i` on, or the length.
+#[inline]
+pub(crate) fn next_non_ascii(bytes: &[u8], i: usize) -> usize {
+    first_marked(bytes, i, bytes.len(), |x| x & HIGH, |b| b >= 0x80)
 }
 
 /// `bytes[start..end]` (at most eight bytes) as a little-endian integer, zero-padded: one

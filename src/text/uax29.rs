@@ -362,10 +362,12 @@ impl CharClasses {
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            // Most characters of a line with an accent or a dash are still ASCII.
+            // Most characters of a line with an accent or a dash are still ASCII: their runs
+            // are found eight bytes at a time and classified in one go.
             if bytes[i] < 0x80 {
-                cls.push((i as u32, ascii_sb(bytes[i])));
-                i += 1;
+                let run_end = ascii::next_non_ascii(bytes, i);
+                cls.extend((i..run_end).map(|k| (k as u32, ascii_sb(bytes[k]))));
+                i = run_end;
                 continue;
             }
             let Some(c) = text[i..].chars().next() else { break };

@@ -33,10 +33,29 @@ pub(crate) fn not_visible_ascii(x: u64) -> u64 {
     !visible & HIGH
 }
 
-/// The end of the run of visible ASCII bytes (`!` to `~`) from `i`.
+/// The end of the run from `i` of visible ASCII bytes (`!` to `~`) and single spaces: the
+/// first byte that is neither, or the first space of two in a row. Eight bytes at a time (each
+/// compared with the byte after it).
 #[inline]
-pub(crate) fn visible_run_end(bytes: &[u8], i: usize) -> usize {
-    first_marked(bytes, i, bytes.len(), not_visible_ascii, |b| !b.is_ascii_graphic())
+pub(crate) fn single_spaced_run_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(nine) = bytes.get(i..i + 9) {
+        let x = u64::from_le_bytes(nine[..8].try_into().expect("eight bytes"));
+        let next = u64::from_le_bytes(nine[1..].try_into().expect("eight bytes"));
+        let space = equal_to(x, b' ');
+        let m = (not_visible_ascii(x) & !space) | (space & equal_to(next, b' '));
+        if m != 0 {
+            return i + (m.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !(b' '..=b'~').contains(&b) || (b == b' ' && bytes.get(i + 1) == Some(&b' ')) {
+            return i;
+        }
+        i += 1;
+    }
+    i
 }
 
 /// The first index in `i..end` whose byte `marks` flags (it gives the high bit of each flagged
@@ -239,10 +258,17 @@ mod tests {
                 assert_eq!(letter_run_end(b, start, limit), letters, "{start}..{limit}");
             }
         }
-        for start in 0..b.len() {
-            let visible = (start..b.len()).find(|&i| !b[i].is_ascii_graphic()).unwrap_or(b.len());
-            assert_eq!(visible_run_end(b, start), visible, "from {start}");
+        let spaced = "Two  spaces, one space,   three\tand a tab; a line end \nnext  and the end ";
+        for text in [text, spaced, "a b", "a  b", "ab ", ""] {
+            let b = text.as_bytes();
+            for start in 0..b.len() {
+                let stop = |i: usize| !(b' '..=b'~').contains(&b[i]) || (b[i] == b' ' && b.get(i + 1) == Some(&b' '));
+                let run = (start..b.len()).find(|&i| stop(i)).unwrap_or(b.len());
+                assert_eq!(single_spaced_run_end(b, start), run, "{text:?} from {start}");
+            }
         }
+        assert_eq!(single_spaced_run_end(spaced.as_bytes(), 0), 3);
+        assert_eq!(single_spaced_run_end(spaced.as_bytes(), 5), 23);
         for start in 0..b.len() {
             let alnum = (start..b.len()).find(|&i| !b[i].is_ascii_alphanumeric()).unwrap_or(b.len());
             assert_eq!(alphanumeric_run_end(b, start), alnum, "from {start}");

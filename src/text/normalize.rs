@@ -26,16 +26,12 @@ pub fn normalize(raw: &str) -> String {
         let b = bytes[i];
         if b < 0x80 {
             if b > b' ' && b != 0x7F {
-                // A run of visible ASCII words separated by single spaces is copied as it is.
-                let visible = |b: u8| b > b' ' && b < 0x7F;
+                // A run of visible ASCII words separated by single spaces is copied as it is;
+                // a space at its end is left to the whitespace rules (it may end a line).
                 let start = i;
-                loop {
-                    i = super::ascii::visible_run_end(bytes, i);
-                    if i + 1 < bytes.len() && bytes[i] == b' ' && visible(bytes[i + 1]) {
-                        i += 1;
-                        continue;
-                    }
-                    break;
+                i = super::ascii::single_spaced_run_end(bytes, i);
+                if bytes[i - 1] == b' ' {
+                    i -= 1;
                 }
                 out.visible(&src[start..i]);
                 continue;

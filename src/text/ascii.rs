@@ -178,10 +178,27 @@ pub(crate) fn load_padded(bytes: &[u8], start: usize, end: usize) -> u64 {
                 v & ((1u64 << (8 * len)) - 1)
             }
         }
-        None => {
-            let mut head = [0u8; 8];
-            head[..len].copy_from_slice(&bytes[start..end]);
-            u64::from_le_bytes(head)
+        None => pack_short(&bytes[start..end]),
+    }
+}
+
+/// Up to eight bytes as a little-endian integer, zero-padded, built from overlapping loads.
+/// A copy of a variable length into a buffer would call `memcpy` and then stall the
+/// eight-byte read of that buffer (the store cannot be forwarded to it).
+#[inline]
+pub(crate) fn pack_short(b: &[u8]) -> u64 {
+    let len = b.len();
+    debug_assert!(len <= 8);
+    match len {
+        0 => 0,
+        1..=3 => {
+            // The first, middle and last bytes cover every byte of one to three.
+            u64::from(b[0]) | u64::from(b[len / 2]) << (8 * (len / 2)) | u64::from(b[len - 1]) << (8 * (len - 1))
+        }
+        _ => {
+            // The first and last four bytes overlap (or meet) and cover all of four to eight.
+            let four = |at: usize| u64::from(u32::from_le_bytes(b[at..at + 4].try_into().expect("four bytes")));
+            four(0) | four(len - 4) << (8 * (len - 4))
         }
     }
 }
@@ -214,6 +231,25 @@ pub(crate) fn all_ascii_letters(bytes: &[u8], start: usize, end: usize) -> bool 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Packing and padded loads give each byte its place, at every length and at the end of
+    /// the buffer (where the eight-byte load is not possible).
+    #[test]
+    fn packs_short_byte_strings_in_place() {
+        let bytes: Vec<u8> = (0..12u8).map(|i| 0xf0 ^ (i * 17)).collect();
+        for start in 0..bytes.len() {
+            for end in start..(start + 8).min(bytes.len()) + 1 {
+                let mut eight = [0u8; 8];
+                eight[..end - start].copy_from_slice(&bytes[start..end]);
+                let expected = u64::from_le_bytes(eight);
+                assert_eq!(pack_short(&bytes[start..end]), expected, "{start}..{end}");
+                assert_eq!(load_padded(&bytes, start, end), expected, "{start}..{end}");
+            }
+        }
+        assert_eq!(pack_short(b"abc"), 0x63_62_61);
+        assert_eq!(pack_short(b"abcde"), 0x65_64_63_62_61);
+        assert_eq!(pack_short(b""), 0);
+    }
 
     /// Every byte in every position agrees with the one-byte tests.
     #[test]

@@ -108,12 +108,8 @@ fn packed(word: &str) -> Option<u64> {
     if b.is_empty() || b.len() > 8 {
         return None;
     }
-    let mut eight = [0u8; 8];
-    eight[..b.len()].copy_from_slice(b);
-    if b.len() < 8 {
-        eight[b.len()] = 0xff;
-    }
-    Some(u64::from_le_bytes(eight))
+    let key = super::ascii::pack_short(b);
+    Some(if b.len() < 8 { key | 0xff << (8 * b.len()) } else { key })
 }
 
 /// Share of `total` words that are function words of each language.

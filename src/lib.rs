@@ -15,6 +15,7 @@ pub mod lexicon;
 pub mod model;
 pub mod output;
 pub mod pipeline;
+mod prefetch;
 pub mod report;
 pub mod score;
 pub mod text;

@@ -343,11 +343,14 @@ Limits: not applicable to unspaced scripts or texts without tokens.",
     applies: Applicability::SpaceSeparated,
     cue: Cue::Register,
     compute: |doc: &Document, _: &Context| {
-        let (mut chars, mut n) = (0usize, 0usize);
-        for t in gopher_words(doc) {
-            chars += doc.chars_in(doc.token_text(t));
-            n += 1;
-        }
+        let n = gopher_words(doc).count();
+        let chars: usize = if doc.is_ascii() {
+            // Without a branch per token or a look at the text: a punctuation token adds 0.
+            let word_len = |t: &crate::text::Token| (t.end - t.start) as usize * usize::from(t.kind != TokenKind::Punct);
+            doc.tokens().iter().map(word_len).sum()
+        } else {
+            gopher_words(doc).map(|t| doc.token_text(t).chars().count()).sum()
+        };
         ratio(chars as f64, n as f64)
     },
     evidence: None,
@@ -651,6 +654,8 @@ mod tests {
         let english = "The cat and the dog went to bed, and that was the end of the long and quiet day for them.";
         assert_value(&GOPHER_STOP_WORD_COUNT, english, 10.0, 0.0);
         assert_value(&MEAN_WORD_LENGTH_CHARS, "I paid $20 today.", 3.0, 1e-12);
+        // Characters, not bytes, once the text is not ASCII: Café(4) über(4) alles(5).
+        assert_value(&MEAN_WORD_LENGTH_CHARS, "Café über alles.", 13.0 / 3.0, 1e-12);
         assert_value(&HASH_TO_WORD_RATIO, "#news #today big day", 0.5, 1e-12);
         assert_value(&ELLIPSIS_TO_WORD_RATIO, "Well... maybe... not", 2.0 / 3.0, 1e-12);
         assert_value(&ALPHA_WORD_RATIO, "Call 555 1234 now 🙂", 0.4, 1e-12);

@@ -158,20 +158,6 @@ struct Pair([Slot; 2]);
 // A pair is exactly one cache line.
 const _: () = assert!(std::mem::size_of::<Pair>() == 64 && std::mem::align_of::<Pair>() == 64);
 
-/// Asks the processor to bring `pair`'s cache line in, without waiting for it.
-#[inline]
-fn prefetch(pair: &Pair) {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: a prefetch is only a hint: it reads nothing into the program and never faults,
-    // and the pointer comes from a live reference.
-    unsafe {
-        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-        _mm_prefetch::<_MM_HINT_T0>((pair as *const Pair).cast::<i8>());
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    std::hint::black_box(pair.0[0].key[0]);
-}
-
 /// The per-thread cache of recent words.
 #[derive(Default)]
 struct FactsCache {
@@ -201,7 +187,7 @@ impl FactsCache {
             }
             let key = key_of(bytes, range.clone());
             let pair = pair_of(&key);
-            prefetch(&self.pairs[pair]);
+            crate::prefetch::prefetch(&self.pairs[pair]);
             pending.push((range, key, pair as u32));
         }
         let facts = pending.iter().map(|(range, key, pair)| self.lookup(bytes, range.clone(), key, *pair)).collect();

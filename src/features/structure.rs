@@ -327,9 +327,32 @@ Limits: English only; a count, so it grows with length (a length cue).",
     evidence: None,
 };
 
-/// Non-punctuation tokens: Gopher's "words".
-fn gopher_words(doc: &Document) -> impl Iterator<Item = &crate::text::Token> + '_ {
-    doc.tokens().iter().filter(|t| t.kind != TokenKind::Punct)
+/// Gopher's "words" (the tokens that are not punctuation), counted in one pass over the
+/// tokens for the features below.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct GopherWords {
+    /// Tokens that are not punctuation.
+    count: usize,
+    /// Of those, the ones with a letter ([`TokenKind::Word`]).
+    alphabetic: usize,
+    /// Their characters.
+    chars: usize,
+}
+
+fn gopher_words(doc: &Document) -> GopherWords {
+    *doc.cache.gopher_words.get_or_init(|| {
+        let ascii = doc.is_ascii();
+        let mut words = GopherWords::default();
+        for t in doc.tokens() {
+            // No branch per token: a punctuation token adds 0.
+            let word = usize::from(t.kind != TokenKind::Punct);
+            let len = if ascii { (t.end - t.start) as usize } else { doc.token_text(t).chars().count() };
+            words.count += word;
+            words.alphabetic += usize::from(t.kind == TokenKind::Word);
+            words.chars += word * len;
+        }
+        words
+    })
 }
 
 /// Mean word length in characters, Gopher style.
@@ -343,15 +366,8 @@ Limits: not applicable to unspaced scripts or texts without tokens.",
     applies: Applicability::SpaceSeparated,
     cue: Cue::Register,
     compute: |doc: &Document, _: &Context| {
-        let n = gopher_words(doc).count();
-        let chars: usize = if doc.is_ascii() {
-            // Without a branch per token or a look at the text: a punctuation token adds 0.
-            let word_len = |t: &crate::text::Token| (t.end - t.start) as usize * usize::from(t.kind != TokenKind::Punct);
-            doc.tokens().iter().map(word_len).sum()
-        } else {
-            gopher_words(doc).map(|t| doc.token_text(t).chars().count()).sum()
-        };
-        ratio(chars as f64, n as f64)
+        let words = gopher_words(doc);
+        ratio(words.chars as f64, words.count as f64)
     },
     evidence: None,
 };
@@ -368,7 +384,7 @@ Limits: not applicable without tokens.",
     cue: Cue::Style,
     compute: |doc: &Document, _: &Context| {
         let hashes = doc.text().bytes().filter(|&b| b == b'#').count();
-        ratio(hashes as f64, gopher_words(doc).count() as f64)
+        ratio(hashes as f64, gopher_words(doc).count as f64)
     },
     evidence: None,
 };
@@ -384,7 +400,7 @@ Limits: not applicable without tokens.",
     applies: Applicability::Any,
     cue: Cue::Style,
     compute: |doc: &Document, _: &Context| {
-        ratio(count_non_overlapping(doc.text().as_bytes(), b"...") as f64, gopher_words(doc).count() as f64)
+        ratio(count_non_overlapping(doc.text().as_bytes(), b"...") as f64, gopher_words(doc).count as f64)
     },
     evidence: None,
 };
@@ -400,14 +416,8 @@ Limits: not applicable without tokens.",
     applies: Applicability::Any,
     cue: Cue::Style,
     compute: |doc: &Document, _: &Context| {
-        let (mut alpha, mut n) = (0usize, 0usize);
-        for t in gopher_words(doc) {
-            n += 1;
-            if t.kind == TokenKind::Word {
-                alpha += 1;
-            }
-        }
-        ratio(alpha as f64, n as f64)
+        let words = gopher_words(doc);
+        ratio(words.alphabetic as f64, words.count as f64)
     },
     evidence: None,
 };

@@ -77,6 +77,7 @@ pub(crate) struct DocCache {
     pub(crate) word_lengths: OnceCell<Vec<usize>>,
     pub(crate) word_facts: OnceCell<Vec<crate::features::vocab::WordFacts>>,
     pub(crate) punct_marks: OnceCell<[u32; 3]>,
+    pub(crate) gopher_words: OnceCell<crate::features::structure::GopherWords>,
 }
 
 impl Document {

@@ -344,9 +344,16 @@ fn gopher_words(doc: &Document) -> GopherWords {
         let ascii = doc.is_ascii();
         let mut words = GopherWords::default();
         for t in doc.tokens() {
-            // No branch per token: a punctuation token adds 0.
+            // No branch per ASCII token: a punctuation token adds 0. Characters of other text
+            // are counted only for the tokens that add them.
             let word = usize::from(t.kind != TokenKind::Punct);
-            let len = if ascii { (t.end - t.start) as usize } else { doc.token_text(t).chars().count() };
+            let len = if ascii {
+                (t.end - t.start) as usize
+            } else if word == 1 {
+                doc.token_text(t).chars().count()
+            } else {
+                0
+            };
             words.count += word;
             words.alphabetic += usize::from(t.kind == TokenKind::Word);
             words.chars += word * len;

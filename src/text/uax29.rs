@@ -143,6 +143,9 @@ enum Sb {
     SContinue,
     Extend,
     Other,
+    /// Not a class of UAX #29: a byte of [`SparseClasses`] that is not the first of a
+    /// character, or an extending mark attached to the character before it (SB5).
+    Skip,
 }
 
 /// Sentence-break class of every ASCII byte.
@@ -321,6 +324,16 @@ trait Classes {
     fn next_break_candidate(&self, from: usize) -> usize {
         from
     }
+    /// The index of the character after the one at `i` (or [`Classes::len`]).
+    #[inline]
+    fn next(&self, i: usize) -> usize {
+        i + 1
+    }
+    /// The index of the character before the one at `i > 0`.
+    #[inline]
+    fn prev(&self, i: usize) -> usize {
+        i - 1
+    }
 }
 
 /// ASCII text: one character per byte, classes from a table.
@@ -406,6 +419,122 @@ impl Classes for CharClasses {
     }
 }
 
+/// A line that is mostly ASCII, indexed by byte: ASCII bytes are classified from the table
+/// and the few other characters are listed with their classes. The other bytes of a character,
+/// and extending marks attached to the character before them (SB5), are [`Sb::Skip`], passed
+/// over by [`Classes::next`] and [`Classes::prev`]. An em dash or an accent in a paragraph
+/// then costs a lookup, not a classified copy of the whole paragraph as in [`CharClasses`].
+struct SparseClasses<'a> {
+    bytes: &'a [u8],
+    /// Byte offset and class of each character that is not ASCII, in order.
+    wide: Vec<(u32, Sb)>,
+}
+
+impl<'a> SparseClasses<'a> {
+    /// Classify `line` if at most one byte in [`SPARSE_MIN_BYTES_PER_WIDE`] starts a character
+    /// that is not ASCII; `None` for denser text, which [`CharClasses`] handles better.
+    fn of(line: &'a str, wide: &mut Vec<(u32, Sb)>) -> Option<SparseClasses<'a>> {
+        let bytes = line.as_bytes();
+        wide.clear();
+        let limit = bytes.len() / SPARSE_MIN_BYTES_PER_WIDE;
+        // The class of the last character that is not Skip (`None` at the start of the line).
+        let mut last: Option<Sb> = None;
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] < 0x80 {
+                i = ascii::next_non_ascii(bytes, i);
+                last = Some(ascii_sb(bytes[i - 1]));
+                continue;
+            }
+            if wide.len() >= limit {
+                return None;
+            }
+            let Some(c) = line[i..].chars().next() else { break };
+            let mut k = sb_class(c);
+            if k == Sb::Extend {
+                // As in `CharClasses::fill`: attached unless first or after a separator.
+                k = match last {
+                    Some(Sb::Cr | Sb::Lf | Sb::Sep) | None => Sb::Other,
+                    Some(_) => Sb::Skip,
+                };
+            }
+            wide.push((i as u32, k));
+            if k != Sb::Skip {
+                last = Some(k);
+            }
+            i += c.len_utf8();
+        }
+        Some(SparseClasses { bytes, wide: std::mem::take(wide) })
+    }
+
+    /// The class of the character that starts at byte `i`, which is not ASCII.
+    #[cold]
+    fn wide_class(&self, i: usize) -> Sb {
+        match self.wide.binary_search_by_key(&(i as u32), |&(at, _)| at) {
+            Ok(k) => self.wide[k].1,
+            Err(_) => Sb::Skip,
+        }
+    }
+}
+
+/// [`SparseClasses`] are used for lines with at most one character that is not ASCII per
+/// this many bytes.
+const SPARSE_MIN_BYTES_PER_WIDE: usize = 16;
+
+impl Classes for SparseClasses<'_> {
+    #[inline]
+    fn len(&self) -> usize {
+        self.bytes.len()
+    }
+    #[inline]
+    fn class(&self, i: usize) -> Sb {
+        let b = self.bytes[i];
+        if b < 0x80 {
+            ascii_sb(b)
+        } else if b & 0xC0 == 0x80 {
+            Sb::Skip
+        } else {
+            self.wide_class(i)
+        }
+    }
+    #[inline]
+    fn offset(&self, i: usize) -> usize {
+        i
+    }
+    #[inline]
+    fn next(&self, i: usize) -> usize {
+        let mut j = i + 1;
+        while j < self.bytes.len() && self.bytes[j] >= 0x80 && self.class(j) == Sb::Skip {
+            j += 1;
+        }
+        j
+    }
+    #[inline]
+    fn prev(&self, i: usize) -> usize {
+        let mut j = i - 1;
+        // The first character of a line is never Skip.
+        while j > 0 && self.bytes[j] >= 0x80 && self.class(j) == Sb::Skip {
+            j -= 1;
+        }
+        j
+    }
+    /// The first ASCII terminator or line end found eight bytes at a time, or an earlier
+    /// character of another script that can end a sentence.
+    #[inline]
+    fn next_break_candidate(&self, from: usize) -> usize {
+        let b = self.bytes;
+        let ascii = ascii::first_marked(b, from, b.len(), ascii::sentence_break_bytes, |c| {
+            matches!(c, b'.' | b'!' | b'?' | b'\r' | b'\n')
+        });
+        let first_wide = self.wide.partition_point(|&(at, _)| (at as usize) < from);
+        self.wide[first_wide..]
+            .iter()
+            .take_while(|&&(at, _)| (at as usize) < ascii)
+            .find(|(_, k)| matches!(k, Sb::Cr | Sb::Lf | Sb::Sep | Sb::ATerm | Sb::STerm))
+            .map_or(ascii, |&(at, _)| at as usize)
+    }
+}
+
 /// Byte ranges of the UAX #29 sentence segments of `text` (whitespace after a sentence belongs
 /// to it, as in `unicode-segmentation`).
 pub fn sentence_segments(text: &str) -> Vec<(usize, usize)> {
@@ -419,10 +548,14 @@ pub fn sentence_segments(text: &str) -> Vec<(usize, usize)> {
     // be segmented on its own: lines of pure ASCII then take the fast path even when another
     // line of the text has an em dash or an accent.
     let mut classes = CharClasses(Vec::new());
+    let mut wide = Vec::new();
     let mut base = 0;
     for line in text.split_inclusive('\n') {
         if line.is_ascii() {
             segment_sentences(&AsciiClasses(line.as_bytes()), line.len(), base, &mut out);
+        } else if let Some(sparse) = SparseClasses::of(line, &mut wide) {
+            segment_sentences(&sparse, line.len(), base, &mut out);
+            wide = sparse.wide;
         } else {
             classes.fill(line);
             segment_sentences(&classes, line.len(), base, &mut out);
@@ -448,46 +581,51 @@ fn segment_sentences<C: Classes>(cls: &C, text_len: usize, base: usize, out: &mu
     while i < n {
         match cls.class(i) {
             Sb::Cr => {
-                let end = if i + 1 < n && cls.class(i + 1) == Sb::Lf { i + 2 } else { i + 1 };
+                let next = cls.next(i);
+                let end = if next < n && cls.class(next) == Sb::Lf { cls.next(next) } else { next };
                 cut(offset(end), out);
                 i = end;
             }
             Sb::Lf | Sb::Sep => {
-                cut(offset(i + 1), out);
-                i += 1;
+                let next = cls.next(i);
+                cut(offset(next), out);
+                i = next;
             }
             t @ (Sb::ATerm | Sb::STerm) => {
                 let aterm = t == Sb::ATerm;
-                if aterm && i + 1 < n {
-                    let next = cls.class(i + 1);
+                let after = cls.next(i);
+                if aterm && after < n {
+                    let next = cls.class(after);
                     // SB6: ATerm × Numeric; SB7: (Upper | Lower) ATerm × Upper.
                     if next == Sb::Numeric
-                        || (next == Sb::Upper && i > 0 && matches!(cls.class(i - 1), Sb::Upper | Sb::Lower))
+                        || (next == Sb::Upper && i > 0 && matches!(cls.class(cls.prev(i)), Sb::Upper | Sb::Lower))
                     {
-                        i += 1;
+                        i = after;
                         continue;
                     }
                 }
-                let mut j = i + 1;
+                let mut j = after;
                 while j < n && cls.class(j) == Sb::Close {
-                    j += 1;
+                    j = cls.next(j);
                 }
                 let mut k = j;
                 while k < n && cls.class(k) == Sb::Sp {
-                    k += 1;
+                    k = cls.next(k);
                 }
                 if k >= n {
                     break;
                 }
                 match cls.class(k) {
                     Sb::Cr => {
-                        let end = if k + 1 < n && cls.class(k + 1) == Sb::Lf { k + 2 } else { k + 1 };
+                        let next = cls.next(k);
+                        let end = if next < n && cls.class(next) == Sb::Lf { cls.next(next) } else { next };
                         cut(offset(end), out);
                         i = end;
                     }
                     Sb::Lf | Sb::Sep => {
-                        cut(offset(k + 1), out);
-                        i = k + 1;
+                        let next = cls.next(k);
+                        cut(offset(next), out);
+                        i = next;
                     }
                     next => {
                         if aterm {
@@ -573,6 +711,32 @@ mod tests {
         proptest::collection::vec(proptest::sample::select(ascii), 0..200).prop_map(|v| v.into_iter().collect())
     }
 
+    /// Long texts of ASCII with a few other characters (a dash, an accent, a combining
+    /// mark, a line separator), the shape that [`SparseClasses`] segments.
+    fn mostly_ascii_strategy() -> impl Strategy<Value = String> {
+        let ascii: Vec<char> = ALPHABET.iter().copied().filter(char::is_ascii).chain(['\r']).collect();
+        let other: Vec<char> =
+            ALPHABET.iter().copied().filter(|c| !c.is_ascii()).chain(['\u{2028}', '\u{0085}', '\u{200D}']).collect();
+        let char = prop_oneof![40 => proptest::sample::select(ascii), 1 => proptest::sample::select(other)];
+        proptest::collection::vec(char, 0..400).prop_map(|v| v.into_iter().collect())
+    }
+
+    /// [`sentence_segments`] with every line that is not ASCII classified by
+    /// [`SparseClasses`], however dense its other characters.
+    fn sparse_sentences(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut base = 0;
+        for line in text.split_inclusive('\n') {
+            let wide = line.char_indices().filter(|(_, c)| !c.is_ascii()).count();
+            let padded = format!("{line}{}", " ".repeat(wide * SPARSE_MIN_BYTES_PER_WIDE));
+            let sparse = SparseClasses::of(&padded, &mut Vec::new()).expect("sparse enough");
+            let sparse = SparseClasses { bytes: line.as_bytes(), wide: sparse.wide };
+            segment_sentences(&sparse, line.len(), base, &mut out);
+            base += line.len();
+        }
+        out
+    }
+
     fn normalised_strategy() -> impl Strategy<Value = String> {
         text_strategy().prop_map(|s| crate::text::normalize::normalize(&s))
     }
@@ -587,6 +751,16 @@ mod tests {
 
         #[test]
         fn sentences_match_unicode_segmentation(text in text_strategy()) {
+            prop_assert_eq!(sentence_segments(&text), reference_sentences(&text));
+        }
+
+        #[test]
+        fn sparse_sentences_match_unicode_segmentation(text in text_strategy()) {
+            prop_assert_eq!(sparse_sentences(&text), reference_sentences(&text));
+        }
+
+        #[test]
+        fn mostly_ascii_sentences_match_unicode_segmentation(text in mostly_ascii_strategy()) {
             prop_assert_eq!(sentence_segments(&text), reference_sentences(&text));
         }
 

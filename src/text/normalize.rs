@@ -67,16 +67,28 @@ pub fn normalize(raw: &str) -> String {
         }
     }
     // NFC last, so that characters brought together by dropping invisible ones compose too.
-    // ASCII is always NFC, and the quick check decodes every character: skip it when possible.
-    // An ASCII character resets the quick check's state (a starter, NFC on its own), so the
-    // check can begin at the first other character.
     let text = out.out;
-    let first_non_ascii = super::ascii::first_non_ascii(text.as_bytes());
-    if first_non_ascii == text.len() || is_nfc_quick(text[first_non_ascii..].chars()) == IsNormalized::Yes {
+    if quick_nfc(&text) {
         text
     } else {
         text.nfc().collect()
     }
+}
+
+/// Is `text` NFC by the quick check? ASCII is always NFC and the check decodes every
+/// character, so only the runs of other characters are checked: an ASCII character is a
+/// starter that is NFC on its own and resets the check's state, so runs are independent.
+fn quick_nfc(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = super::ascii::first_non_ascii(bytes);
+    while i < bytes.len() {
+        let end = bytes[i..].iter().position(u8::is_ascii).map_or(bytes.len(), |k| i + k);
+        if is_nfc_quick(text[i..end].chars()) != IsNormalized::Yes {
+            return false;
+        }
+        i = super::ascii::next_non_ascii(bytes, end);
+    }
+    true
 }
 
 /// Output with pending whitespace: spaces and newlines are only written before the next
@@ -120,7 +132,7 @@ fn is_other_space(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::normalize;
+    use super::{is_nfc_quick, normalize, quick_nfc, IsNormalized};
 
     #[test]
     fn folds_quotes_and_ellipsis() {
@@ -160,6 +172,32 @@ mod tests {
     fn applies_nfc() {
         // "e" + combining acute accent becomes the precomposed "é".
         assert_eq!(normalize("caf\u{0065}\u{0301}"), "caf\u{00E9}");
+    }
+
+    #[test]
+    fn run_by_run_quick_check_agrees_with_the_whole_text() {
+        // Every pair of pieces: ASCII, precomposed, a decomposed accent (Maybe), marks out of
+        // canonical order (No), Hangul jamo (Maybe), CJK.
+        let pieces = [
+            "ab ",
+            "\u{e9}",
+            "e\u{301}",
+            "a\u{301}\u{323}",
+            "\u{323}\u{301}",
+            "\u{1100}\u{1161}",
+            "\u{65e5}",
+            "\u{2014}",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for text in [format!("{a}{b}"), format!("{a} {b}"), format!("{a}x{b}y")] {
+                    let whole = is_nfc_quick(text.chars()) == IsNormalized::Yes;
+                    assert_eq!(quick_nfc(&text), whole, "{text:?}");
+                }
+            }
+        }
+        assert!(quick_nfc("plain \u{e9}t\u{e9} \u{2014} text"));
+        assert!(!quick_nfc("plain e\u{301} text"));
     }
 
     #[test]

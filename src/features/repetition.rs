@@ -163,16 +163,15 @@ impl NgramStats {
             return out;
         }
         let text = doc.text();
-        let ascii = doc.is_ascii();
+        let mut counter = doc.char_counter();
         sc.reset(n_tok);
         let NgramScratch { hashes, prefix, gram, repeated, cand, next, table, stamp, slot, seen } = sc;
         // prefix[i] = characters in tokens 0..i.
         prefix.push(0usize);
         let mut acc = 0usize;
         for &(s, e) in spans {
-            let t = &text[s as usize..e as usize];
             hashes.push(token_hash(text.as_bytes(), s as usize, e as usize));
-            acc += if ascii { t.len() } else { t.chars().count() };
+            acc += counter.chars(s, e);
             prefix.push(acc);
         }
         let chars = |i: usize, n: usize| prefix[i + n] - prefix[i];

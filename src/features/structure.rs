@@ -341,19 +341,12 @@ pub(crate) struct GopherWords {
 
 fn gopher_words(doc: &Document) -> GopherWords {
     *doc.cache.gopher_words.get_or_init(|| {
-        let ascii = doc.is_ascii();
+        let mut chars = doc.char_counter();
         let mut words = GopherWords::default();
         for t in doc.tokens() {
-            // No branch per ASCII token: a punctuation token adds 0. Characters of other text
-            // are counted only for the tokens that add them.
+            // No branch per token: a punctuation token adds 0.
             let word = usize::from(t.kind != TokenKind::Punct);
-            let len = if ascii {
-                (t.end - t.start) as usize
-            } else if word == 1 {
-                doc.token_text(t).chars().count()
-            } else {
-                0
-            };
+            let len = chars.chars(t.start, t.end);
             words.count += word;
             words.alphabetic += usize::from(t.kind == TokenKind::Word);
             words.chars += word * len;

@@ -78,6 +78,7 @@ pub(crate) struct DocCache {
     pub(crate) word_facts: OnceCell<Vec<crate::features::vocab::WordFacts>>,
     pub(crate) punct_marks: OnceCell<[u32; 3]>,
     pub(crate) gopher_words: OnceCell<crate::features::structure::GopherWords>,
+    pub(crate) continuations: OnceCell<Vec<u32>>,
 }
 
 impl Document {
@@ -146,6 +147,28 @@ impl Document {
     /// Length of the normalised text in Unicode code points.
     pub fn char_count(&self) -> usize {
         *self.cache.char_count.get_or_init(|| if self.ascii { self.text.len() } else { self.text.chars().count() })
+    }
+
+    /// A counter of the characters in byte ranges of the text taken in order (see
+    /// [`CharCounter`]).
+    pub(crate) fn char_counter(&self) -> CharCounter<'_> {
+        let continuations = self.cache.continuations.get_or_init(|| {
+            let bytes = self.text.as_bytes();
+            let mut out = Vec::new();
+            let mut i = if self.ascii { bytes.len() } else { ascii::first_non_ascii(bytes) };
+            while i < bytes.len() {
+                if bytes[i] < 0x80 {
+                    i = ascii::next_non_ascii(bytes, i);
+                    continue;
+                }
+                if bytes[i] & 0xC0 == 0x80 {
+                    out.push(i as u32);
+                }
+                i += 1;
+            }
+            out
+        });
+        CharCounter { continuations, next: 0 }
     }
 
     /// Characters in `s` (fast for ASCII documents).
@@ -270,6 +293,34 @@ impl Document {
     /// The dominant script of each paragraph (`None` for paragraphs without letters).
     pub fn paragraph_scripts(&self) -> &[Option<Script>] {
         &self.paragraph_scripts
+    }
+}
+
+/// Counts the characters of byte ranges of a text, taken with non-decreasing starts: a range's
+/// bytes less the bytes in it that continue a character. The text's continuation bytes are
+/// listed once and passed over in step with the ranges, so a token of a text with a dash or an
+/// accent here and there costs no decoding, and one of an ASCII text two comparisons.
+pub(crate) struct CharCounter<'a> {
+    /// Offsets of the text's bytes that continue a character (`0b10xxxxxx`), in order.
+    continuations: &'a [u32],
+    /// The first of them not before the last range's start.
+    next: usize,
+}
+
+impl CharCounter<'_> {
+    /// Characters in `start..end` (a range of whole characters; `start` not below the last
+    /// call's).
+    #[inline]
+    pub(crate) fn chars(&mut self, start: u32, end: u32) -> usize {
+        let c = self.continuations;
+        while self.next < c.len() && c[self.next] < start {
+            self.next += 1;
+        }
+        let mut k = self.next;
+        while k < c.len() && c[k] < end {
+            k += 1;
+        }
+        (end - start) as usize - (k - self.next)
     }
 }
 
@@ -444,6 +495,23 @@ mod tests {
         // 20 prefixes, 60 "w..x.." words, straße, éé, ééé, été, 日, 本, 語 (one word per
         // ideograph) and 2024.
         assert_eq!(naive.len(), 20 + 20 * 3 + 8);
+    }
+
+    #[test]
+    fn char_counter_counts_ranges_in_order() {
+        let doc = Document::new("Stra\u{df}e \u{2014} d\u{e9}j\u{e0} vu, \u{65e5}\u{672c} \u{1f642} end.");
+        let mut counter = doc.char_counter();
+        for t in doc.tokens() {
+            assert_eq!(counter.chars(t.start, t.end), doc.token_text(t).chars().count(), "{t:?}");
+        }
+        // Ranges may overlap and repeat a start; an empty range has no characters.
+        let mut counter = doc.char_counter();
+        assert_eq!(counter.chars(0, 7), 6); // "Straße"
+        assert_eq!(counter.chars(0, 11), 8); // "Straße —"
+        assert_eq!(counter.chars(4, doc.text().len() as u32), 23); // "ße — déjà vu, 日本 🙂 end."
+        assert_eq!(counter.chars(40, 40), 0);
+        let ascii = Document::new("plain text");
+        assert_eq!(ascii.char_counter().chars(0, 10), 10);
     }
 
     #[test]

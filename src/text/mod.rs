@@ -313,6 +313,8 @@ impl CharCounter<'_> {
     #[inline]
     pub(crate) fn chars(&mut self, start: u32, end: u32) -> usize {
         let c = self.continuations;
+        // Every continuation byte passed over so far lies before this range.
+        debug_assert!(self.next == 0 || c[self.next - 1] < start, "ranges out of order");
         while self.next < c.len() && c[self.next] < start {
             self.next += 1;
         }

@@ -313,6 +313,13 @@ fn sb_class(c: char) -> Sb {
     }
 }
 
+/// Does an extending mark belong to the character before it, of class `previous` (`None` at
+/// the start)? It does (SB5) unless there is none or it is a line or paragraph separator; a
+/// mark that does not is classified as Other.
+fn attaches_to(previous: Option<Sb>) -> bool {
+    previous.is_some_and(|p| !matches!(p, Sb::Cr | Sb::Lf | Sb::Sep))
+}
+
 /// The sentence-break classes of a text's significant characters, with their byte offsets.
 trait Classes {
     fn len(&self) -> usize;
@@ -388,7 +395,7 @@ impl CharClasses {
             i += c.len_utf8();
             let k = sb_class(c);
             if k == Sb::Extend {
-                if cls.last().is_some_and(|&(_, p)| !matches!(p, Sb::Cr | Sb::Lf | Sb::Sep)) {
+                if attaches_to(cls.last().map(|&(_, p)| p)) {
                     continue;
                 }
                 cls.push((at as u32, Sb::Other));
@@ -452,11 +459,7 @@ impl<'a> SparseClasses<'a> {
             let Some(c) = line[i..].chars().next() else { break };
             let mut k = sb_class(c);
             if k == Sb::Extend {
-                // As in `CharClasses::fill`: attached unless first or after a separator.
-                k = match last {
-                    Some(Sb::Cr | Sb::Lf | Sb::Sep) | None => Sb::Other,
-                    Some(_) => Sb::Skip,
-                };
+                k = if attaches_to(last) { Sb::Skip } else { Sb::Other };
             }
             wide.push((i as u32, k));
             if k != Sb::Skip {

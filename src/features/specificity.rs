@@ -156,18 +156,22 @@ Limits: English, French and Spanish only (German capitalises every noun). Headin
     cue: Cue::Style,
     compute: |doc: &Document, _: &Context| {
         let (mut caps, mut total) = (0usize, 0usize);
+        let (tokens, words, bytes) = (doc.tokens(), doc.word_token_indices(), doc.text().as_bytes());
         for s in doc.sentences() {
             let r = doc.sentence_words(s);
-            for i in r.start + 1..r.end {
-                let tok = &doc.tokens()[doc.word_token_indices()[i] as usize];
+            for &t in words.get(r.start + 1..r.end).unwrap_or_default() {
+                let tok = &tokens[t as usize];
                 if tok.kind != TokenKind::Word {
                     continue;
                 }
-                let text = doc.token_text(tok);
                 total += 1;
-                if text != "I" && text.chars().next().is_some_and(char::is_uppercase) {
-                    caps += 1;
-                }
+                // The first byte decides for ASCII; the pronoun "I" does not count.
+                let first = bytes[tok.start as usize];
+                caps += usize::from(if first < 0x80 {
+                    first.is_ascii_uppercase() && !(first == b'I' && tok.end - tok.start == 1)
+                } else {
+                    doc.token_text(tok).chars().next().is_some_and(char::is_uppercase)
+                });
             }
         }
         ratio(caps as f64, total as f64)

@@ -100,8 +100,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let first = bytes.get(start).copied().unwrap_or(0);
         let kind = if first.is_ascii_alphabetic() {
             TokenKind::Word
-        } else if end - start == 1 && first.is_ascii_digit() {
-            TokenKind::Number
+        } else if end - start == 1 && first < 0x80 {
+            // One ASCII character: what `classify` would find, without decoding.
+            if first.is_ascii_digit() {
+                TokenKind::Number
+            } else if first.is_ascii_punctuation() {
+                TokenKind::Punct
+            } else {
+                TokenKind::Symbol
+            }
         } else {
             classify(&text[start..end])
         };
@@ -278,6 +285,25 @@ mod tests {
 
     fn toks(text: &str) -> Vec<(&str, TokenKind)> {
         tokenize(text).iter().map(|t| (&text[t.range()], t.kind)).collect()
+    }
+
+    /// The one-byte fast path of `tokenize` gives every ASCII character the kind `classify`
+    /// gives it: digits are numbers, `$`, `+`, `|` punctuation, control characters symbols.
+    #[test]
+    fn one_ascii_character_is_classified_as_by_classify() {
+        let mut kinds = Vec::new();
+        for b in (0u8..0x80).filter(|b| !b.is_ascii_whitespace()) {
+            let text = (b as char).to_string();
+            let toks = tokenize(&text);
+            assert_eq!(toks.len(), 1, "{b:#x}");
+            assert_eq!(toks[0].kind, classify(&text), "{b:#x}");
+            kinds.push(toks[0].kind);
+        }
+        let count = |k| kinds.iter().filter(|&&x| x == k).count();
+        assert_eq!(
+            [count(TokenKind::Word), count(TokenKind::Number), count(TokenKind::Punct), count(TokenKind::Symbol)],
+            [52, 10, 32, 29]
+        );
     }
 
     #[test]

@@ -383,7 +383,7 @@ Limits: not applicable without tokens.",
     applies: Applicability::Any,
     cue: Cue::Style,
     compute: |doc: &Document, _: &Context| {
-        let hashes = doc.text().bytes().filter(|&b| b == b'#').count();
+        let hashes = memchr::memchr_iter(b'#', doc.text().as_bytes()).count();
         ratio(hashes as f64, gopher_words(doc).count as f64)
     },
     evidence: None,
@@ -464,7 +464,16 @@ fn mark_group(c: char) -> Option<usize> {
 fn mark_counts(doc: &Document) -> &[u32; 3] {
     doc.cache.punct_marks.get_or_init(|| {
         let mut counts = [0u32; 3];
+        let bytes = doc.text().as_bytes();
         for t in doc.tokens().iter().filter(|t| t.kind == TokenKind::Punct) {
+            let first = bytes[t.start as usize];
+            if t.end - t.start == 1 {
+                // One ASCII mark (most tokens): no decoding.
+                if let Some(g) = mark_group(char::from(first)) {
+                    counts[g] += 1;
+                }
+                continue;
+            }
             for c in doc.token_text(t).chars() {
                 if let Some(g) = mark_group(c) {
                     debug_assert!(is_punct(c));

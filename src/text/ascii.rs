@@ -145,6 +145,31 @@ pub(crate) fn non_whitespace_run(bytes: &[u8], start: usize) -> (usize, bool) {
     (i, high & HIGH == 0)
 }
 
+/// How many bytes of `bytes` are ASCII letters: eight at a time, the letter flags of each
+/// eight added up per byte lane (at most 255 rounds before the lanes are summed).
+pub(crate) fn count_ascii_letters(bytes: &[u8]) -> usize {
+    let mut chunks = bytes.chunks_exact(8);
+    let mut total = 0usize;
+    loop {
+        let mut lanes = 0u64;
+        let mut rounds = 0;
+        for chunk in chunks.by_ref().take(255) {
+            let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            lanes += (!not_ascii_letter(x) & HIGH) >> 7;
+            rounds += 1;
+        }
+        // The eight lanes (up to 255 each) added pairwise into four 16-bit lanes, whose sum
+        // (at most 2,040) the multiplication gathers in the top 16 bits.
+        const LOW_BYTES: u64 = 0x00FF_00FF_00FF_00FF;
+        let pairs = (lanes & LOW_BYTES) + ((lanes >> 8) & LOW_BYTES);
+        total += (pairs.wrapping_mul(0x0001_0001_0001_0001) >> 48) as usize;
+        if rounds < 255 {
+            break;
+        }
+    }
+    total + chunks.remainder().iter().filter(|b| b.is_ascii_alphabetic()).count()
+}
+
 /// The end of the run of ASCII letters from `start`, at most `end`.
 #[inline]
 pub(crate) fn letter_run_end(bytes: &[u8], start: usize, end: usize) -> usize {
@@ -321,6 +346,25 @@ mod tests {
         assert_eq!(first_non_ascii(b"plain"), 5);
         assert_eq!(non_whitespace_run(b, 0), (12, true));
         assert_eq!(non_whitespace_run(b, 21), (27, false)); // "déjà": two 2-byte letters
+    }
+
+    #[test]
+    fn ascii_letters_are_counted() {
+        assert_eq!(count_ascii_letters(b""), 0);
+        assert_eq!(count_ascii_letters(b"Ab1 z"), 3);
+        // 8-byte chunks with every byte value, more than 255 chunks of 8 letters (lanes must not
+        // overflow), and tails of every length.
+        let all: Vec<u8> = (0..=255u8).collect();
+        let many = b"abcdefgh".repeat(300);
+        for text in [&all[..], &many[..], "déjà vu, ZZ_top[`{@".as_bytes()] {
+            for end in 0..=text.len().min(40) {
+                let piece = &text[..end];
+                assert_eq!(count_ascii_letters(piece), piece.iter().filter(|b| b.is_ascii_alphabetic()).count());
+            }
+            assert_eq!(count_ascii_letters(text), text.iter().filter(|b| b.is_ascii_alphabetic()).count());
+        }
+        assert_eq!(count_ascii_letters(&many), 2400);
+        assert_eq!(count_ascii_letters(&all), 52);
     }
 
     #[test]

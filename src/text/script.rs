@@ -128,7 +128,7 @@ impl ScriptCounts {
         for piece in ascii_runs_and_chars(text) {
             match piece {
                 Piece::Ascii(run) => {
-                    sc.counts[Script::Latin as usize] += run.bytes().filter(u8::is_ascii_alphabetic).count() as u32;
+                    sc.counts[Script::Latin as usize] += super::ascii::count_ascii_letters(run.as_bytes()) as u32;
                 }
                 Piece::Other(c) => {
                     if let Some(s) = script_of(c) {

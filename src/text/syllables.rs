@@ -673,9 +673,9 @@ pub fn word_stats(doc: &Document) -> WordStats {
     let mut s = WordStats::default();
     walk_words(
         doc,
-        |_, w, _| {
+        |i, _| {
             s.words += 1;
-            let l = letters_of(w);
+            let l = letters_of(doc.word_lower(i));
             s.letters += l;
             s.long_words += u32::from(l > LONG_WORD_LETTERS);
         },
@@ -684,9 +684,9 @@ pub fn word_stats(doc: &Document) -> WordStats {
     s
 }
 
-/// Call `f(word index, lowercase word, opens a sentence)` for each word ([`TokenKind::Word`])
-/// and count the sentences that hold a word into `sentences`.
-fn walk_words(doc: &Document, mut f: impl FnMut(usize, &str, bool), sentences: &mut u32) {
+/// Call `f(word index, opens a sentence)` for each word ([`TokenKind::Word`]) and count the
+/// sentences that hold a word into `sentences`.
+fn walk_words(doc: &Document, mut f: impl FnMut(usize, bool), sentences: &mut u32) {
     let sents = doc.sentences();
     let mut si = 0usize;
     let mut last_sentence = usize::MAX;
@@ -704,7 +704,7 @@ fn walk_words(doc: &Document, mut f: impl FnMut(usize, &str, bool), sentences: &
             last_sentence = si;
             *sentences += 1;
         }
-        f(i, doc.word_lower(i), opens);
+        f(i, opens);
     }
 }
 
@@ -734,10 +734,11 @@ pub fn stats(doc: &Document) -> Option<SyllableStats> {
         let mut sentences = 0u32;
         walk_words(
             doc,
-            |i, w, opens| {
+            |i, opens| {
                 let info = &mut memo[ids[i] as usize];
                 if info.syllables == 0 {
                     // German, French or Spanish: the inflection rule is English only.
+                    let w = doc.word_lower(i);
                     let n = count(w, lang).unwrap_or(0).clamp(1, 255);
                     *info = WordInfo { syllables: n as u8, letters: letters_of(w), inflected: false };
                 }

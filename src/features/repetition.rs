@@ -1385,13 +1385,12 @@ fn repeated_opener_ratio(doc: &Document) -> Option<f64> {
     let ids = doc.word_ids();
     let mut openers: FxHashSet<u32> = FxHashSet::default();
     let (mut sentences, mut repeats) = (0usize, 0usize);
-    for s in doc.sentences() {
-        let r = doc.sentence_words(s);
-        if r.is_empty() {
+    for &(start, end) in doc.sentence_word_ranges() {
+        if start == end {
             continue;
         }
         sentences += 1;
-        if !openers.insert(ids[r.start]) {
+        if !openers.insert(ids[start as usize]) {
             repeats += 1;
         }
     }

@@ -9,7 +9,7 @@ use crate::text::Document;
 
 /// Words per sentence, for sentences that have at least one word.
 pub(crate) fn sentence_lengths(doc: &Document) -> Vec<f64> {
-    doc.sentences().iter().map(|s| doc.sentence_words(s).len()).filter(|&n| n > 0).map(|n| n as f64).collect()
+    doc.sentence_word_ranges().iter().map(|&(a, b)| b - a).filter(|&n| n > 0).map(f64::from).collect()
 }
 
 /// Mean and population standard deviation; `None` for an empty slice.

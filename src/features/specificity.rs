@@ -157,9 +157,8 @@ Limits: English, French and Spanish only (German capitalises every noun). Headin
     compute: |doc: &Document, _: &Context| {
         let (mut caps, mut total) = (0usize, 0usize);
         let (tokens, words, bytes) = (doc.tokens(), doc.word_token_indices(), doc.text().as_bytes());
-        for s in doc.sentences() {
-            let r = doc.sentence_words(s);
-            for &t in words.get(r.start + 1..r.end).unwrap_or_default() {
+        for &(start, end) in doc.sentence_word_ranges() {
+            for &t in words.get(start as usize + 1..end as usize).unwrap_or_default() {
                 let tok = &tokens[t as usize];
                 if tok.kind != TokenKind::Word {
                     continue;

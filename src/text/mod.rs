@@ -79,6 +79,7 @@ pub(crate) struct DocCache {
     pub(crate) punct_marks: OnceCell<[u32; 3]>,
     pub(crate) gopher_words: OnceCell<crate::features::structure::GopherWords>,
     pub(crate) continuations: OnceCell<Vec<u32>>,
+    pub(crate) sentence_words: OnceCell<Vec<(u32, u32)>>,
 }
 
 impl Document {
@@ -267,6 +268,23 @@ impl Document {
         let lo = self.words.partition_point(|&t| t < s.first_token);
         let hi = self.words.partition_point(|&t| t < s.end_token);
         lo..hi
+    }
+
+    /// [`Document::sentence_words`] of every sentence, in order, as `(start, end)` (cached:
+    /// found in one walk over sentences and words together, where each sentence on its own
+    /// takes two binary searches).
+    pub fn sentence_word_ranges(&self) -> &[(u32, u32)] {
+        self.cache.sentence_words.get_or_init(|| {
+            let words = &self.words;
+            let mut w = 0usize;
+            let mut skip_to = |token: u32| {
+                while w < words.len() && words[w] < token {
+                    w += 1;
+                }
+                w as u32
+            };
+            self.sentences.iter().map(|s| (skip_to(s.first_token), skip_to(s.end_token))).collect()
+        })
     }
 
     /// Letter counts per script.
@@ -529,6 +547,14 @@ mod tests {
         let s = doc.sentences()[1];
         let r = doc.sentence_words(&s);
         assert_eq!(r, 2..5);
+        assert_eq!(doc.sentence_word_ranges(), [(0, 2), (2, 5)]);
+        // Sentences without words ("..." and "!!") get empty ranges at the right place.
+        let doc = Document::new("... One. !! Two three? \u{2014}");
+        let ranges: Vec<(u32, u32)> =
+            doc.sentences().iter().map(|s| doc.sentence_words(s)).map(|r| (r.start as u32, r.end as u32)).collect();
+        assert_eq!(doc.sentence_word_ranges(), ranges);
+        assert!(ranges.iter().any(|(a, b)| a == b), "{ranges:?}");
+        assert_eq!(Document::new("").sentence_word_ranges(), []);
     }
 
     #[test]

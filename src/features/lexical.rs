@@ -441,10 +441,18 @@ fn contrast_template_count(doc: &Document) -> usize {
     let mut ws: Vec<W<'_>> = Vec::new();
     let mut next_ws: Vec<W<'_>> = Vec::new();
     let mut total = 0usize;
-    // Only a sentence with "not" or "n't" can hold a template. Both are found in the whole
-    // text at once (memmem, SIMD) and matched to the sentences in order.
-    let mut negations: Vec<usize> = memchr::memmem::find_iter(lower.as_bytes(), b"not")
-        .chain(memchr::memmem::find_iter(lower.as_bytes(), b"n't"))
+    // Only a sentence with the word "not" or a negated copula ("isn't") can hold a template.
+    // Both are found in the whole text at once (memmem, SIMD) and matched to the sentences in
+    // order. A "not" next to an ASCII letter is inside a longer word ("another", "notes":
+    // letters always join, UAX #29 WB5), and an "n't" not after is/are/was/were ends another
+    // word ("don't"); both are passed over. Anything else is kept, so nothing is missed.
+    let bytes = lower.as_bytes();
+    let letter_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphabetic);
+    let whole_not = |&p: &usize| !(p.checked_sub(1).is_some_and(letter_at) || letter_at(p + 3));
+    let copula_nt = |&p: &usize| [&b"is"[..], b"are", b"was", b"were"].iter().any(|c| bytes[..p].ends_with(c));
+    let mut negations: Vec<usize> = memchr::memmem::find_iter(bytes, b"not")
+        .filter(whole_not)
+        .chain(memchr::memmem::find_iter(bytes, b"n't").filter(copula_nt))
         .collect();
     negations.sort_unstable();
     let mut next_negation = negations.iter().peekable();
@@ -733,6 +741,25 @@ mod tests {
         assert_eq!(templates("They could not agree but kept talking."), 0);
         assert_eq!(templates("The cause is not clear, but police are investigating."), 0);
         assert_eq!(templates("It's not raining."), 0);
+    }
+
+    /// The sentence prefilter keeps every "not" that can be a word and every negated copula,
+    /// next to punctuation and at the text's ends too, and passes over "not" inside words.
+    #[test]
+    fn contrast_prefilter_keeps_every_negation() {
+        for (text, templates) in [
+            ("(Not only) cats, but also dogs.", 1.0),
+            ("Success \"not\" luck but work", 1.0),
+            ("It wasn't just rain, it was a flood. Another note: nothing is cannot.", 1.0),
+            ("They WEREN'T merely late but absent.", 1.0),
+            ("Another notable knot, but nothing cannot annotate notes.", 0.0),
+            ("We don't know, but it is not clear. It isn't luck, it's work.", 1.0),
+        ] {
+            // After a plain English sentence, so that the language is known.
+            let text = format!("{PLAIN} {text}");
+            let words = Document::new(&text).word_count() as f64;
+            assert_value(&CONTRAST_TEMPLATE_PER_1K_WORDS, &text, 1000.0 * templates / words, 1e-9);
+        }
     }
 
     #[test]

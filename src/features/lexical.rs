@@ -438,8 +438,9 @@ fn sentence_words<'d>(doc: &'d Document, s: &crate::text::Sentence, out: &mut Ve
 fn contrast_template_count(doc: &Document) -> usize {
     let sentences = doc.sentences();
     let lower = doc.lower();
-    let mut ws: Vec<W<'_>> = Vec::new();
-    let mut next_ws: Vec<W<'_>> = Vec::new();
+    // Room for a long sentence's words from the start.
+    let mut ws: Vec<W<'_>> = Vec::with_capacity(128);
+    let mut next_ws: Vec<W<'_>> = Vec::with_capacity(128);
     let mut total = 0usize;
     // Only a sentence with the word "not" or a negated copula ("isn't") can hold a template.
     // Both are found in the whole text at once (memmem, SIMD) and matched to the sentences in

@@ -118,11 +118,14 @@ fn word_lengths(doc: &Document) -> &[usize] {
         // Lowercasing keeps every character (see `Document::lower`), so the lowercase word
         // has as many characters as the token.
         let facts = vocab::facts(doc);
-        doc.words()
-            .zip(doc.word_ids())
-            .filter(|(t, _)| t.kind == TokenKind::Word)
-            .map(|(_, &id)| facts[id as usize].chars as usize)
-            .collect()
+        let mut lengths = Vec::with_capacity(doc.word_count());
+        lengths.extend(
+            doc.words()
+                .zip(doc.word_ids())
+                .filter(|(t, _)| t.kind == TokenKind::Word)
+                .map(|(_, &id)| facts[id as usize].chars as usize),
+        );
+        lengths
     })
 }
 

@@ -398,7 +398,7 @@ pub(crate) fn gopher_tokens(doc: &Document) -> Vec<(u32, u32)> {
                 Some(pieces) => emit_special(pieces, start, &mut out),
                 None => out.push((start as u32, end as u32)),
             }
-        } else if let Some((w0, w1)) = simple_chunk(chunk.as_bytes()) {
+        } else if let Some((w0, w1)) = simple_chunk(chunk) {
             // Brackets or quotes, a plain word, then punctuation: every mark is a token.
             let first = out.len();
             for k in 0..w0 {
@@ -431,7 +431,8 @@ pub(crate) fn gopher_tokens(doc: &Document) -> Vec<(u32, u32)> {
 /// off as its own token. Returns the word's byte range. Chunks where a period could stay on
 /// the word ("Mr.", "U.", "a.") or that hold two periods (an ellipsis) are left to
 /// [`split_chunk`].
-fn simple_chunk(b: &[u8]) -> Option<(usize, usize)> {
+fn simple_chunk(chunk: &str) -> Option<(usize, usize)> {
+    let b = chunk.as_bytes();
     let w0 = b.iter().take_while(|&&c| matches!(c, b'(' | b'[' | b'{' | b'"')).count();
     let w1 = w0 + b[w0..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
     if w1 == w0 {
@@ -448,8 +449,8 @@ fn simple_chunk(b: &[u8]) -> Option<(usize, usize)> {
     if dots > 1 {
         return None;
     }
-    // `b` is a chunk of a `str` and `w0..w1` is ASCII, so these cannot fail.
-    if dots == 1 && special(std::str::from_utf8(&b[w0..w1]).ok()?).is_some() {
+    // `w0..=w1` is ASCII: the slices below are at character boundaries.
+    if dots == 1 && special(&chunk[w0..w1]).is_some() {
         // A split word before a period ("wed." gives "we" "d."): the general path.
         return None;
     }
@@ -461,7 +462,7 @@ fn simple_chunk(b: &[u8]) -> Option<(usize, usize)> {
         if !(last.is_ascii_lowercase() || two_caps) {
             return None;
         }
-        let with_dot = std::str::from_utf8(&b[w0..=w1]).ok()?;
+        let with_dot = &chunk[w0..=w1];
         if special(with_dot).is_some() {
             return None;
         }
@@ -1383,7 +1384,8 @@ fn lz4_compressed_len(text: &[u8]) -> usize {
 
 fn repeated_opener_ratio(doc: &Document) -> Option<f64> {
     let ids = doc.word_ids();
-    let mut openers: FxHashSet<u32> = FxHashSet::default();
+    let mut openers: FxHashSet<u32> =
+        FxHashSet::with_capacity_and_hasher(doc.sentence_word_ranges().len(), Default::default());
     let (mut sentences, mut repeats) = (0usize, 0usize);
     for &(start, end) in doc.sentence_word_ranges() {
         if start == end {
@@ -1775,7 +1777,7 @@ mod tests {
             if general.len() >= 2 {
                 merge_specials(chunk, &mut general, 0);
             }
-            let Some((w0, w1)) = simple_chunk(chunk.as_bytes()) else {
+            let Some((w0, w1)) = simple_chunk(chunk) else {
                 continue;
             };
             let mut fast = Vec::new();
@@ -1796,7 +1798,7 @@ mod tests {
         }
         // Shapes the fast path must leave alone.
         for chunk in ["Mr.", "U.", "a.", "wed.", "x..", "don't", "5km", "U.S."] {
-            assert!(simple_chunk(chunk.as_bytes()).is_none(), "{chunk}");
+            assert!(simple_chunk(chunk).is_none(), "{chunk}");
         }
         assert_eq!(toks("word):"), ["word", "):"]);
         assert_eq!(toks("\"Yes.\""), ["\"", "Yes", ".", "\""]);

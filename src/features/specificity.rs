@@ -89,7 +89,8 @@ fn date_count(doc: &Document) -> usize {
                 n += usize::from(is_year(doc.token_text(t)));
                 beside_numbers.extend(i.checked_sub(1));
                 beside_numbers.push(i + 1);
-                if i >= 2 && doc.token_text(&toks[i - 1]) == "." {
+                let dot = |t: &crate::text::Token| t.end - t.start == 1 && bytes[t.start as usize] == b'.';
+                if i >= 2 && dot(&toks[i - 1]) {
                     beside_numbers.push(i - 2);
                 }
             }

@@ -331,25 +331,28 @@ impl LexiconSet {
         if let Some(trie) = &m.automaton {
             let lower = doc.lower();
             let bytes = lower.as_bytes();
-            // Candidates per kind, at word boundaries, in order of start.
-            let mut candidates: [Vec<(u32, u32)>; Kind::ALL.len()] = Default::default();
+            // Candidates at word boundaries as (kind slot, start, end), all kinds in one
+            // vector (one allocation), sorted by kind, then leftmost-longest.
+            let mut candidates: Vec<(usize, u32, u32)> = Vec::with_capacity(64);
             trie.for_each_match_at_word_starts(lower, |pattern, s, e| {
                 if at_word_boundary(bytes, lower, s, e) {
-                    candidates[m.pattern_kinds[pattern].slot()].push((s as u32, e as u32));
+                    candidates.push((m.pattern_kinds[pattern].slot(), s as u32, e as u32));
                 }
             });
+            candidates.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(b.2.cmp(&a.2)));
             let sentence_starts: Vec<u32> =
                 doc.sentences().iter().map(|s| sentence_body_start(doc, s.start, s.end)).collect();
             for kind in Kind::ALL {
-                let c = &mut candidates[kind.slot()];
+                let slot = kind.slot();
+                let c = &candidates
+                    [candidates.partition_point(|c| c.0 < slot)..candidates.partition_point(|c| c.0 <= slot)];
                 if c.is_empty() {
                     continue;
                 }
                 // Leftmost-longest, non-overlapping.
-                c.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-                let mut chosen: Vec<(u32, u32)> = Vec::new();
+                let mut chosen: Vec<(u32, u32)> = Vec::with_capacity(c.len());
                 let mut last_end = 0u32;
-                for &(s, e) in c.iter() {
+                for &(_, s, e) in c {
                     if !chosen.is_empty() && s < last_end {
                         continue;
                     }

@@ -374,7 +374,9 @@ fn aligned_lowercase(text: &str, ascii: bool) -> String {
 /// pieces trimmed. The text is normalised, so runs of newlines are at most two long.
 fn split_spans(text: &str, sep: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
+    // At most one piece per line: the room is made once (a count of line breaks is a fast
+    // SIMD pass), not by doubling.
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
     let mut push = |s: usize, e: usize| {
         let piece = &text[s..e];
         let start = s + (piece.len() - piece.trim_start().len());

@@ -391,50 +391,81 @@ pub(crate) fn gopher_tokens(doc: &Document) -> Vec<(u32, u32)> {
             end = toks[j].end as usize;
             j += 1;
         }
-        let chunk = &text[start..end];
-        if all_ascii_letters(text.as_bytes(), start, end) {
-            // Plain words: only a special case ("cannot", "dont") can split them.
-            match special(chunk) {
-                Some(pieces) => emit_special(pieces, start, &mut out),
-                None => out.push((start as u32, end as u32)),
-            }
-        } else if let Some((w0, w1)) = simple_chunk(chunk) {
-            // Brackets or quotes, a plain word, then punctuation: every mark is a token.
-            let first = out.len();
-            for k in 0..w0 {
-                out.push(((start + k) as u32, (start + k + 1) as u32));
-            }
-            match special(&chunk[w0..w1]) {
-                Some(pieces) => emit_special(pieces, start + w0, &mut out),
-                None => out.push(((start + w0) as u32, (start + w1) as u32)),
-            }
-            for k in w1..chunk.len() {
-                out.push(((start + k) as u32, (start + k + 1) as u32));
-            }
-            if chunk.len() - w1 >= 2 {
-                merge_specials(text, &mut out, first);
-            }
-        } else {
-            let first = out.len();
-            split_chunk(chunk, start, &mut out, &mut scratch);
-            if out.len() - first >= 2 {
-                merge_specials(text, &mut out, first);
-            }
-        }
+        chunk_tokens(text, start, end, &mut out, &mut scratch);
         i = j;
     }
     out
 }
 
+/// The tokens of the chunk `text[start..end]`, appended to `out`: the common shapes by fast
+/// paths, the rest by [`split_chunk`]; all give what [`split_chunk`] and [`merge_specials`]
+/// give (see the test `fast_chunk_paths_agree_with_the_general_one`).
+fn chunk_tokens(text: &str, start: usize, end: usize, out: &mut Vec<(u32, u32)>, scratch: &mut Scratch) {
+    let chunk = &text[start..end];
+    let first = out.len();
+    if all_ascii_letters(text.as_bytes(), start, end) {
+        // Plain words: only a special case ("cannot", "dont") can split them.
+        match special(chunk) {
+            Some(pieces) => emit_special(pieces, start, out),
+            None => out.push((start as u32, end as u32)),
+        }
+        return;
+    }
+    if let Some((w0, w1)) = simple_chunk(chunk) {
+        // Brackets or quotes, a plain word or number, then punctuation: every mark is a
+        // token.
+        for k in 0..w0 {
+            out.push(((start + k) as u32, (start + k + 1) as u32));
+        }
+        match special(&chunk[w0..w1]) {
+            Some(pieces) => emit_special(pieces, start + w0, out),
+            None => out.push(((start + w0) as u32, (start + w1) as u32)),
+        }
+        for k in w1..chunk.len() {
+            out.push(((start + k) as u32, (start + k + 1) as u32));
+        }
+    } else if let Some(apostrophe) = letters_apostrophe_letters(chunk) {
+        // "Trump's", "it's", "O'Brien", "don't": a special case, or "'s" split off the
+        // end (and the word before it a special case or kept), or the chunk kept whole.
+        if let Some(pieces) = special(chunk) {
+            emit_special(pieces, start, out);
+        } else if matches!(&chunk[apostrophe + 1..], "s" | "S") {
+            match special(&chunk[..apostrophe]) {
+                Some(pieces) => emit_special(pieces, start, out),
+                None => out.push((start as u32, (start + apostrophe) as u32)),
+            }
+            out.push(((start + apostrophe) as u32, end as u32));
+        } else {
+            out.push((start as u32, end as u32));
+        }
+    } else {
+        split_chunk(chunk, start, out, scratch);
+    }
+    if out.len() - first >= 2 {
+        merge_specials(text, out, first);
+    }
+}
+
+/// The byte offset of the apostrophe when `chunk` is ASCII letters, `'`, ASCII letters.
+fn letters_apostrophe_letters(chunk: &str) -> Option<usize> {
+    let b = chunk.as_bytes();
+    let a = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    let ok = a > 0 && b.get(a) == Some(&b'\'') && a + 1 < b.len() && b[a + 1..].iter().all(u8::is_ascii_alphabetic);
+    ok.then_some(a)
+}
+
 /// The common chunk shape that needs none of the general machinery: opening brackets or
-/// double quotes, a word of ASCII letters, closing punctuation, where spaCy peels every mark
+/// double quotes, a word of ASCII letters or a number of ASCII digits, closing punctuation, where spaCy peels every mark
 /// off as its own token. Returns the word's byte range. Chunks where a period could stay on
 /// the word ("Mr.", "U.", "a.") or that hold two periods (an ellipsis) are left to
 /// [`split_chunk`].
 fn simple_chunk(chunk: &str) -> Option<(usize, usize)> {
     let b = chunk.as_bytes();
     let w0 = b.iter().take_while(|&&c| matches!(c, b'(' | b'[' | b'{' | b'"')).count();
-    let w1 = w0 + b[w0..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    let letters = b[w0..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    // Or a number of ASCII digits ("2020,", "(42)").
+    let digits = if letters == 0 { b[w0..].iter().take_while(|c| c.is_ascii_digit()).count() } else { 0 };
+    let w1 = w0 + letters + digits;
     if w1 == w0 {
         return None;
     }
@@ -449,21 +480,26 @@ fn simple_chunk(chunk: &str) -> Option<(usize, usize)> {
     if dots > 1 {
         return None;
     }
-    // `w0..=w1` is ASCII: the slices below are at character boundaries.
+    // The general path stops peeling marks at a special case ("8)" in "(8).", an
+    // emoticon): none may span the word and some of the marks around it. The chunk is
+    // ASCII, so every slice is at character boundaries.
+    for a in 0..=w0 {
+        for z in w1..=b.len() {
+            if (a, z) != (w0, w1) && special(&chunk[a..z]).is_some() {
+                return None;
+            }
+        }
+    }
     if dots == 1 && special(&chunk[w0..w1]).is_some() {
         // A split word before a period ("wed." gives "we" "d."): the general path.
         return None;
     }
     if dots == 1 && b.get(w1) == Some(&b'.') {
-        // The period directly follows the word: spaCy splits it after a lowercase letter or
-        // two capitals, unless word + period is a special case.
+        // The period directly follows the word: spaCy splits it after a digit, a lowercase
+        // letter or two capitals, unless word + period is a special case.
         let last = b[w1 - 1];
         let two_caps = w1 - w0 >= 2 && last.is_ascii_uppercase() && b[w1 - 2].is_ascii_uppercase();
-        if !(last.is_ascii_lowercase() || two_caps) {
-            return None;
-        }
-        let with_dot = &chunk[w0..=w1];
-        if special(with_dot).is_some() {
+        if !(digits > 0 || last.is_ascii_lowercase() || two_caps) {
             return None;
         }
     }
@@ -1767,41 +1803,63 @@ mod tests {
     }
 
     #[test]
-    fn fast_chunk_path_agrees_with_the_general_one() {
-        for chunk in [
-            "said,", "(said),", "\"Yes.\"", "end.)", "word):", "Mr.", "U.", "ABC.", "wed.", "cannot,", "[a]", "{x}.",
-            "hi!?", "\"Go", "it.\"", "a.",
-        ] {
-            let mut general = Vec::new();
-            split_chunk(chunk, 0, &mut general, &mut Scratch::default());
-            if general.len() >= 2 {
-                merge_specials(chunk, &mut general, 0);
+    fn fast_chunk_paths_agree_with_the_general_one() {
+        let general = |chunk: &str| {
+            let mut out = Vec::new();
+            split_chunk(chunk, 0, &mut out, &mut Scratch::default());
+            if out.len() >= 2 {
+                merge_specials(chunk, &mut out, 0);
             }
-            let Some((w0, w1)) = simple_chunk(chunk) else {
-                continue;
-            };
-            let mut fast = Vec::new();
-            for k in 0..w0 {
-                fast.push((k as u32, k as u32 + 1));
-            }
-            match special(&chunk[w0..w1]) {
-                Some(p) => emit_special(p, w0, &mut fast),
-                None => fast.push((w0 as u32, w1 as u32)),
-            }
-            for k in w1..chunk.len() {
-                fast.push((k as u32, k as u32 + 1));
-            }
-            if chunk.len() - w1 >= 2 {
-                merge_specials(chunk, &mut fast, 0);
-            }
-            assert_eq!(fast, general, "{chunk}");
+            out
+        };
+        let fast = |chunk: &str| {
+            let mut out = Vec::new();
+            chunk_tokens(chunk, 0, chunk.len(), &mut out, &mut Scratch::default());
+            out
+        };
+        // Words (special cases among them), numbers, and words with an apostrophe inside,
+        // between opening and closing marks.
+        let words = [
+            "said", "Mr", "U", "ABC", "wed", "cannot", "a", "I", "it", "Trump", "don", "dont", "im", "Calif", "gonna",
+            "lets", "s", "t", "ll", "ca", "Jan", "vs", "9", "2020", "42", "0", "8", "x", "D", "o", "p", "P", "3",
+        ];
+        let tails = ["s", "S", "t", "ll", "re", "ve", "d", "m", "Brien", "clock", "n"];
+        let mut cores: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+        for w in words.iter().filter(|w| w.bytes().all(|b| b.is_ascii_alphabetic())) {
+            cores.extend(tails.iter().map(|t| format!("{w}'{t}")));
         }
-        // Shapes the fast path must leave alone.
-        for chunk in ["Mr.", "U.", "a.", "wed.", "x..", "don't", "5km", "U.S."] {
+        let opens = ["", "(", "[", "{", "\"", "((", "(\""];
+        let closes =
+            ["", ".", ",", ")", ").", "),", ":", "!?", "\"", "\".", ".\"", "..", ";", "):", "'", "'s", "]", "}."];
+        let mut fast_paths = 0;
+        for core in &cores {
+            for open in opens {
+                for close in closes {
+                    let chunk = format!("{open}{core}{close}");
+                    assert_eq!(fast(&chunk), general(&chunk), "{chunk}");
+                    let b = chunk.as_bytes();
+                    let letters = all_ascii_letters(b, 0, b.len());
+                    fast_paths += usize::from(
+                        letters || simple_chunk(&chunk).is_some() || letters_apostrophe_letters(&chunk).is_some(),
+                    );
+                }
+            }
+        }
+        // Most shapes take a fast path; the test would be empty otherwise.
+        assert!(fast_paths > 1500, "{fast_paths}");
+        // Shapes the fast paths must leave alone.
+        for chunk in ["Mr.", "U.", "a.", "wed.", "x..", "5km", "U.S.", "$5", "1,000", "5%", "9.5"] {
             assert!(simple_chunk(chunk).is_none(), "{chunk}");
+        }
+        for chunk in ["'s", "it'", "rock'n'roll", "it's.", "d'état"] {
+            assert!(letters_apostrophe_letters(chunk).is_none(), "{chunk}");
         }
         assert_eq!(toks("word):"), ["word", "):"]);
         assert_eq!(toks("\"Yes.\""), ["\"", "Yes", ".", "\""]);
+        assert_eq!(toks("Trump's (2020)."), ["Trump", "'s", "(", "2020", ")", "."]);
+        assert_eq!(toks("don't"), ["do", "n't"]);
+        // An emoticon left when the marks are peeled off: spaCy keeps it whole.
+        assert_eq!(toks("(8)."), ["(", "8)", "."]);
     }
 
     #[test]

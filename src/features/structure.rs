@@ -142,6 +142,16 @@ Limits: a layout cue; single-paragraph texts are 0 or 1.",
 /// Longest "short" line in characters (FineWeb's `short_line_length`).
 const SHORT_LINE_CHARS: usize = 30;
 
+/// Has `line` at most [`SHORT_LINE_CHARS`] characters? A character takes one to four bytes,
+/// so the byte length settles most lines without counting.
+fn is_short_line(line: &str) -> bool {
+    match line.len() {
+        n if n <= SHORT_LINE_CHARS => true,
+        n if n > 4 * SHORT_LINE_CHARS => false,
+        _ => line.chars().count() <= SHORT_LINE_CHARS,
+    }
+}
+
 /// Share of short lines.
 pub(crate) const SHORT_LINE_RATIO: Feature = Feature {
     name: "short_line_ratio",
@@ -152,7 +162,7 @@ Example: \"Menu\\nThis line is certainly longer than thirty characters.\\nLog in
 Limits: a layout cue.",
     applies: Applicability::Any,
     cue: Cue::Layout,
-    compute: |doc: &Document, _: &Context| line_share(doc, |l| l.chars().count() <= SHORT_LINE_CHARS),
+    compute: |doc: &Document, _: &Context| line_share(doc, is_short_line),
     evidence: None,
 };
 
@@ -598,6 +608,18 @@ mod tests {
         );
         assert_value(&ELLIPSIS_LINE_RATIO, "Read this...\nA full line.\nAnd more…", 2.0 / 3.0, 1e-12);
         assert_na(&HEADING_LINE_RATIO, "");
+    }
+
+    /// Short means at most 30 characters, whatever their byte lengths.
+    #[test]
+    fn short_lines_by_characters() {
+        for (c, bytes) in [('a', 1), ('é', 2), ('日', 3), ('😀', 4)] {
+            assert_eq!(c.len_utf8(), bytes);
+            assert!(is_short_line(&c.to_string().repeat(30)), "{c}");
+            assert!(!is_short_line(&c.to_string().repeat(31)), "{c}");
+        }
+        assert!(is_short_line(""));
+        assert!(!is_short_line(&"a".repeat(121)));
     }
 
     #[test]

@@ -166,14 +166,15 @@ impl NgramStats {
         let mut counter = doc.char_counter();
         sc.reset(n_tok);
         let NgramScratch { hashes, prefix, gram, repeated, cand, next, table, stamp, slot, seen } = sc;
-        // prefix[i] = characters in tokens 0..i.
+        // prefix[i] = characters in tokens 0..i. Filled by `extend` over the spans, which
+        // sizes the vectors once instead of checking their room at every token.
+        hashes.extend(spans.iter().map(|&(s, e)| token_hash(text.as_bytes(), s as usize, e as usize)));
         prefix.push(0usize);
         let mut acc = 0usize;
-        for &(s, e) in spans {
-            hashes.push(token_hash(text.as_bytes(), s as usize, e as usize));
+        prefix.extend(spans.iter().map(|&(s, e)| {
             acc += counter.chars(s, e);
-            prefix.push(acc);
-        }
+            acc
+        }));
         let chars = |i: usize, n: usize| prefix[i + n] - prefix[i];
 
         // gram[i]: hash of the current-level n-gram at position i (valid for candidates).

@@ -614,8 +614,9 @@ impl WordTrie {
         }
     }
 
-    /// May an entry start with the run `run`, followed by the run `next` (if any)?
-    #[inline]
+    /// May an entry start with the run `run`, followed by the run `next` (if any)? Asked at
+    /// every word: forced inline, as the compiler left it out of line.
+    #[inline(always)]
     fn may_start(&self, bytes: &[u8], run: Run, next: Option<Run>) -> bool {
         if self.one_word.may_contain(run.hash) {
             return true;

@@ -95,25 +95,31 @@ pub fn is_punct(c: char) -> bool {
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let bytes = text.as_bytes();
-    super::uax29::word_segments(text, |start, end| {
-        // Segments are never empty; slicing (with its boundary checks) only when needed.
-        let first = bytes.get(start).copied().unwrap_or(0);
-        let kind = if first.is_ascii_alphabetic() {
-            TokenKind::Word
-        } else if end - start == 1 && first < 0x80 {
-            // One ASCII character: what `classify` would find, without decoding.
-            if first.is_ascii_digit() {
-                TokenKind::Number
-            } else if first.is_ascii_punctuation() {
-                TokenKind::Punct
+    super::uax29::word_segments(
+        text,
+        // Called once per token: left out of line by the compiler, the call cost a quarter of
+        // the time spent here.
+        #[inline(always)]
+        |start, end| {
+            // Segments are never empty; slicing (with its boundary checks) only when needed.
+            let first = bytes.get(start).copied().unwrap_or(0);
+            let kind = if first.is_ascii_alphabetic() {
+                TokenKind::Word
+            } else if end - start == 1 && first < 0x80 {
+                // One ASCII character: what `classify` would find, without decoding.
+                if first.is_ascii_digit() {
+                    TokenKind::Number
+                } else if first.is_ascii_punctuation() {
+                    TokenKind::Punct
+                } else {
+                    TokenKind::Symbol
+                }
             } else {
-                TokenKind::Symbol
-            }
-        } else {
-            classify(&text[start..end])
-        };
-        tokens.push(Token { start: start as u32, end: end as u32, kind });
-    });
+                classify(&text[start..end])
+            };
+            tokens.push(Token { start: start as u32, end: end as u32, kind });
+        },
+    );
     tokens
 }
 

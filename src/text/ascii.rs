@@ -100,11 +100,20 @@ fn equal_to(x: u64, b: u8) -> u64 {
     !((y & !HIGH).wrapping_add(!HIGH & (ONES * 0x7F)) | y) & HIGH
 }
 
-/// The high bit of every byte of `x` that may end a sentence in ASCII text: `.`, `!`, `?`,
-/// carriage return or line feed.
+/// Is `b` flagged by [`sentence_break_candidates`]?
 #[inline]
-pub(crate) fn sentence_break_bytes(x: u64) -> u64 {
-    equal_to(x, b'.') | equal_to(x, b'!') | equal_to(x, b'?') | equal_to(x, b'\r') | equal_to(x, b'\n')
+pub(crate) fn is_sentence_break_candidate(b: u8) -> bool {
+    b <= 0x0D || matches!(b, b'!' | b'.' | b'/' | b'>' | b'?')
+}
+
+/// The high bit of every byte of `x` that may end a sentence in ASCII text (`.`, `!`, `?`,
+/// carriage return, line feed), and of a few more that the caller tells apart: the other
+/// controls up to 0x0D, `/` and `>`. `x | 0x11` is 0x3F exactly for `.`, `/`, `>` and `?`, so
+/// three tests do the work of five exact comparisons.
+#[inline]
+pub(crate) fn sentence_break_candidates(x: u64) -> u64 {
+    let controls = !at_least(x & !HIGH, 0x0E) & !x & HIGH;
+    equal_to(x | (ONES * 0x11), 0x3F) | equal_to(x, b'!') | controls
 }
 
 /// The high bit of every byte of `x` that is a space or an ASCII control character (0x00 to
@@ -293,24 +302,33 @@ mod tests {
                 let bit = |not: bool| u64::from(not) << (lane * 8 + 7);
                 assert_eq!(not_ascii_letter(x), bit(!b.is_ascii_alphabetic()), "byte {b} lane {lane}");
                 assert_eq!(not_ascii_alphanumeric(x), bit(!b.is_ascii_alphanumeric()), "byte {b} lane {lane}");
-                let breaks = matches!(b, b'.' | b'!' | b'?' | b'\r' | b'\n');
-                assert_eq!(sentence_break_bytes(x), bit(breaks), "byte {b} lane {lane}");
+                let breaks = is_sentence_break_candidate(b);
+                assert!(breaks || !matches!(b, b'.' | b'!' | b'?' | b'\r' | b'\n'));
+                assert_eq!(sentence_break_candidates(x), bit(breaks), "byte {b} lane {lane}");
                 assert_eq!(space_or_control_bytes(x), bit(b <= 0x20), "byte {b} lane {lane}");
                 assert_eq!(not_visible_ascii(x), bit(!b.is_ascii_graphic()), "byte {b} lane {lane}");
                 // Next to a match, on either side, a byte is still judged on its own.
                 for other in [b'.', 0, 1, 0xFF] {
                     let mut pair = [other; 8];
                     pair[lane] = b;
-                    let other_bit = |l: usize| u64::from(matches!(other, b'.')) << (l * 8 + 7);
+                    let other_bit = |l: usize| u64::from(is_sentence_break_candidate(other)) << (l * 8 + 7);
                     let want = (0..8).filter(|&l| l != lane).map(other_bit).sum::<u64>() | bit(breaks);
                     assert_eq!(
-                        sentence_break_bytes(u64::from_le_bytes(pair)),
+                        sentence_break_candidates(u64::from_le_bytes(pair)),
                         want,
                         "byte {b} lane {lane} among {other}"
                     );
                 }
             }
         }
+    }
+
+    #[test]
+    fn sentence_break_candidates_are_few() {
+        // The five sentence-break bytes among 19: the controls 0x00 to 0x0D and ! . / > ?.
+        let flagged: Vec<u8> = (0..=255u8).filter(|&b| is_sentence_break_candidate(b)).collect();
+        assert_eq!(flagged.len(), 19);
+        assert!([b'.', b'!', b'?', b'\r', b'\n'].iter().all(|b| flagged.contains(b)));
     }
 
     #[test]

@@ -363,9 +363,7 @@ impl Classes for AsciiClasses<'_> {
     #[inline]
     fn next_break_candidate(&self, from: usize) -> usize {
         let b = self.0;
-        ascii::first_marked(b, from, b.len(), ascii::sentence_break_bytes, |c| {
-            matches!(c, b'.' | b'!' | b'?' | b'\r' | b'\n')
-        })
+        ascii::first_marked(b, from, b.len(), ascii::sentence_break_candidates, ascii::is_sentence_break_candidate)
     }
 }
 
@@ -526,9 +524,8 @@ impl Classes for SparseClasses<'_> {
     #[inline]
     fn next_break_candidate(&self, from: usize) -> usize {
         let b = self.bytes;
-        let ascii = ascii::first_marked(b, from, b.len(), ascii::sentence_break_bytes, |c| {
-            matches!(c, b'.' | b'!' | b'?' | b'\r' | b'\n')
-        });
+        let ascii =
+            ascii::first_marked(b, from, b.len(), ascii::sentence_break_candidates, ascii::is_sentence_break_candidate);
         let first_wide = self.wide.partition_point(|&(at, _)| (at as usize) < from);
         self.wide[first_wide..]
             .iter()

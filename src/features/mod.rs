@@ -11,6 +11,7 @@
 
 pub mod function_words;
 pub mod lexical;
+mod lz4_size;
 pub mod morphology;
 pub mod readability;
 pub mod repetition;

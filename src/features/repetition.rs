@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
-use super::{ratio, Applicability, Context, Cue, Feature};
+use super::{lz4_size, ratio, Applicability, Context, Cue, Feature};
 use crate::text::ascii::all_ascii_letters;
 use crate::text::Document;
 
@@ -1377,17 +1377,18 @@ fn compression_ratio(doc: &Document) -> Option<f64> {
 }
 
 /// Per-thread LZ4 state, reused across articles so that compressing one allocates nothing:
-/// a hash table per size class (16-bit entries under 64 KiB, 32-bit above, the choice
-/// `lz4_flex::block::compress` makes, so the sizes are the same) and the output buffer.
+/// the hash table of [`lz4_size`] for texts under 64 KiB (sized without writing the block),
+/// and for longer ones lz4_flex's 32-bit table and an output buffer (the choice
+/// `lz4_flex::block::compress` makes, so the sizes are the same).
 struct Lz4Scratch {
-    small: lz4_flex::block::CompressTable,
+    small: Box<[u16; lz4_size::TABLE_LEN]>,
     large: Option<lz4_flex::block::CompressTable>,
     out: Vec<u8>,
 }
 
 thread_local! {
     static LZ4_SCRATCH: RefCell<Lz4Scratch> = RefCell::new(Lz4Scratch {
-        small: lz4_flex::block::CompressTable::small(),
+        small: Box::new([0; lz4_size::TABLE_LEN]),
         large: None,
         out: Vec::new(),
     });
@@ -1398,15 +1399,14 @@ fn lz4_compressed_len(text: &[u8]) -> usize {
     use lz4_flex::block::{compress_into_with_table, get_maximum_output_size, CompressTable};
     LZ4_SCRATCH.with(|cell| {
         let scratch = &mut *cell.borrow_mut();
+        if text.len() < lz4_size::MAX_INPUT {
+            return lz4_size::compressed_len(text, &mut scratch.small);
+        }
         let max = get_maximum_output_size(text.len());
         if scratch.out.len() < max {
             scratch.out.resize(max, 0);
         }
-        let table = if text.len() < u16::MAX as usize {
-            &mut scratch.small
-        } else {
-            scratch.large.get_or_insert_with(CompressTable::large)
-        };
+        let table = scratch.large.get_or_insert_with(CompressTable::large);
         // The buffer holds the worst case, so this cannot fail; the fallback keeps a bug here
         // from ever becoming a panic.
         let written = compress_into_with_table(text, &mut scratch.out[..max], table)

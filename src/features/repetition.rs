@@ -456,9 +456,10 @@ fn letters_apostrophe_letters(chunk: &str) -> Option<usize> {
 }
 
 /// The common chunk shape that needs none of the general machinery: opening brackets or
-/// double quotes, a word of ASCII letters or a number of ASCII digits, closing punctuation, where spaCy peels every mark
-/// off as its own token. Returns the word's byte range. Chunks where a period could stay on
-/// the word ("Mr.", "U.", "a.") or that hold two periods (an ellipsis) are left to
+/// double quotes, a word of ASCII letters or a number of ASCII digits, closing punctuation,
+/// where spaCy peels every mark off as its own token. Returns the word's byte range. Chunks
+/// where a period could stay on the word ("Mr.", "U.", "a."), that hold two periods (an
+/// ellipsis) or where a special case spans the word and a mark ("8)") are left to
 /// [`split_chunk`].
 fn simple_chunk(chunk: &str) -> Option<(usize, usize)> {
     let b = chunk.as_bytes();

@@ -11,6 +11,12 @@ fn at_least(low7: u64, lo: u8) -> u64 {
     low7.wrapping_add(ONES * u64::from(0x80 - lo))
 }
 
+/// High bits of the bytes of `x` below `n` (at most 0x80), exactly, non-ASCII bytes never.
+#[inline]
+fn below(x: u64, n: u8) -> u64 {
+    !at_least(x & !HIGH, n) & !x & HIGH
+}
+
 /// High bits of the bytes in `lo..=hi` (for bytes with their high bit clear).
 #[inline]
 fn in_range(low7: u64, lo: u8, hi: u8) -> u64 {
@@ -112,8 +118,7 @@ pub(crate) fn is_sentence_break_candidate(b: u8) -> bool {
 /// three tests do the work of five exact comparisons.
 #[inline]
 pub(crate) fn sentence_break_candidates(x: u64) -> u64 {
-    let controls = !at_least(x & !HIGH, 0x0E) & !x & HIGH;
-    equal_to(x | (ONES * 0x11), 0x3F) | equal_to(x, b'!') | controls
+    equal_to(x | (ONES * 0x11), 0x3F) | equal_to(x, b'!') | below(x, 0x0E)
 }
 
 /// The high bit of every byte of `x` that is a space or an ASCII control character (0x00 to
@@ -122,7 +127,7 @@ pub(crate) fn sentence_break_candidates(x: u64) -> u64 {
 /// comparisons take thirty.
 #[inline]
 fn space_or_control_bytes(x: u64) -> u64 {
-    !at_least(x & !HIGH, 0x21) & !x & HIGH
+    below(x, 0x21)
 }
 
 /// The end of the run of bytes from `start` that are not ASCII whitespace, and whether the

@@ -263,16 +263,8 @@ impl Document {
         self.tokens[self.words[self.word_first[id as usize] as usize] as usize].range()
     }
 
-    /// Words of a sentence, as indices into [`Document::words`].
-    pub fn sentence_words(&self, s: &Sentence) -> std::ops::Range<usize> {
-        let lo = self.words.partition_point(|&t| t < s.first_token);
-        let hi = self.words.partition_point(|&t| t < s.end_token);
-        lo..hi
-    }
-
-    /// [`Document::sentence_words`] of every sentence, in order, as `(start, end)` (cached:
-    /// found in one walk over sentences and words together, where each sentence on its own
-    /// takes two binary searches).
+    /// The words of every sentence, in order, as `(start, end)` indices into
+    /// [`Document::words`] (cached: found in one walk over sentences and words together).
     pub fn sentence_word_ranges(&self) -> &[(u32, u32)] {
         self.cache.sentence_words.get_or_init(|| {
             let words = &self.words;
@@ -546,14 +538,19 @@ mod tests {
     #[test]
     fn sentence_words_range() {
         let doc = Document::new("One two. Three, four five.");
-        let s = doc.sentences()[1];
-        let r = doc.sentence_words(&s);
-        assert_eq!(r, 2..5);
         assert_eq!(doc.sentence_word_ranges(), [(0, 2), (2, 5)]);
-        // Sentences without words ("..." and "!!") get empty ranges at the right place.
+        // Sentences without words ("..." and "!!") get empty ranges at the right place: the
+        // words whose tokens lie in the sentence's token range, found by binary search.
         let doc = Document::new("... One. !! Two three? \u{2014}");
-        let ranges: Vec<(u32, u32)> =
-            doc.sentences().iter().map(|s| doc.sentence_words(s)).map(|r| (r.start as u32, r.end as u32)).collect();
+        let words = doc.word_token_indices();
+        let ranges: Vec<(u32, u32)> = doc
+            .sentences()
+            .iter()
+            .map(|s| {
+                let at = |token: u32| words.partition_point(|&t| t < token) as u32;
+                (at(s.first_token), at(s.end_token))
+            })
+            .collect();
         assert_eq!(doc.sentence_word_ranges(), ranges);
         assert!(ranges.iter().any(|(a, b)| a == b), "{ranges:?}");
         assert_eq!(Document::new("").sentence_word_ranges(), []);

@@ -39,12 +39,13 @@ pub(crate) fn index_of(w: &str) -> Option<usize> {
 /// Occurrences of each function word in `doc` (cached).
 fn counts(doc: &Document) -> &[u32] {
     doc.cache.function_words.get_or_init(|| {
-        let mut c = vec![0u32; WORDS.len()];
+        // One slot per possible index, the marker of other words included, so that every word
+        // is added without a branch (function words and others alternate unpredictably).
+        let mut c = vec![0u32; usize::from(vocab::NOT_A_FUNCTION_WORD) + 1];
         for (f, &freq) in vocab::facts(doc).iter().zip(doc.word_freq()) {
-            if f.function_word != vocab::NOT_A_FUNCTION_WORD {
-                c[usize::from(f.function_word)] += freq;
-            }
+            c[usize::from(f.function_word)] += freq;
         }
+        c.truncate(WORDS.len());
         c
     })
 }

@@ -118,17 +118,18 @@ fn extend(gram: u64, token: u64) -> u64 {
     fmix64(gram.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ token)
 }
 
-/// Hash of the token `bytes[start..end]`. Most tokens have at most eight bytes: those are
-/// read as one integer (zero-padded) and mixed with their length, without a loop over bytes.
+/// Hash of the token `bytes[start..end]`. Nearly all tokens have at most sixteen bytes:
+/// those are read as two integers (zero-padded) and mixed with their length, without a loop
+/// over bytes.
 fn token_hash(bytes: &[u8], start: usize, end: usize) -> u64 {
     let len = end - start;
-    if len > 8 {
+    let Some([w0, w1]) = crate::text::ascii::load_padded16(bytes, start, end) else {
         let mut h = FxHasher::default();
         h.write(&bytes[start..end]);
         return fmix64(h.finish() ^ len as u64);
-    }
-    let head = crate::text::ascii::load_padded(bytes, start, end);
-    fmix64(head ^ (len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15))
+    };
+    let mixed = w0.wrapping_mul(0xff51_afd7_ed55_8ccd) ^ w1.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    fmix64(mixed ^ (len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15))
 }
 
 /// Top and duplicate n-gram character counts.
@@ -193,14 +194,18 @@ impl NgramStats {
             let c = &mut seen[bucket(h)];
             *c = (*c + 1).min(2);
         }
+        // Every position is written and the length advanced by the test's answer: about
+        // half the bigrams pass, too irregularly for a branch on it to be predicted.
         let mut may_repeat = hashes.iter().map(|&h| seen[bucket(h)] == 2);
         let mut this = may_repeat.next().unwrap_or(false);
+        cand.resize(n_tok, 0);
+        let mut kept = 0;
         for (i, next_repeats) in may_repeat.enumerate() {
-            if this && next_repeats {
-                cand.push(i as u32);
-            }
+            cand[kept] = i as u32;
+            kept += usize::from(this & next_repeats);
             this = next_repeats;
         }
+        cand.truncate(kept);
         // `slot[i]`: the entry of `table` that counts the n-gram at i.
         slot.resize(n_tok, 0);
 
@@ -211,16 +216,19 @@ impl NgramStats {
             let last_start = n_tok - n;
             // Positions whose n-gram may repeat: at level 2 all; later, those whose two
             // (n-1)-grams both repeat (their flags are still in `repeated`).
+            // (Written without a branch on the test, as above.)
             next.clear();
+            next.resize(cand.len(), 0);
+            let mut kept = 0;
             for &i in cand.iter() {
                 let i = i as usize;
                 if i > last_start {
                     break;
                 }
-                if n == 2 || (repeated[i] && repeated[i + 1]) {
-                    next.push(i as u32);
-                }
+                next[kept] = i as u32;
+                kept += usize::from(n == 2 || (repeated[i] & repeated[i + 1]));
             }
+            next.truncate(kept);
             for &i in cand.iter() {
                 repeated[i as usize] = false;
             }
@@ -1902,6 +1910,22 @@ mod tests {
         assert_value(&DUP_10_GRAM_CHAR_FRAC, t, 0.0, 0.0);
         assert_value(&DUP_9_GRAM_CHAR_FRAC, "a b c d e f g h i a b c d e f g h i", 9.0 / 35.0, 1e-12);
         assert_value(&DUP_10_GRAM_CHAR_FRAC, "a b c d e f g h i j a b c d e f g h i j", 10.0 / 39.0, 1e-12);
+    }
+
+    #[test]
+    fn token_hash_does_not_depend_on_where_the_token_is() {
+        // Near the end of the text sixteen bytes cannot be read at once: the same token must
+        // still hash the same.
+        for tok in ["a", "said", "abcdefgh", "abcdefghi", "abcdefghijklmnop", "abcdefghijklmnopq", "naïve"] {
+            let middle = format!("{tok} and more text after it, well past sixteen bytes");
+            let end = format!("x {tok}");
+            assert_eq!(
+                token_hash(middle.as_bytes(), 0, tok.len()),
+                token_hash(end.as_bytes(), 2, 2 + tok.len()),
+                "{tok}"
+            );
+        }
+        assert_ne!(token_hash(b"abcdefghi", 0, 9), token_hash(b"abcdefghj", 0, 9));
     }
 
     #[test]

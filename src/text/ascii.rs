@@ -215,14 +215,9 @@ pub(crate) fn load_padded(bytes: &[u8], start: usize, end: usize) -> u64 {
     let len = end - start;
     debug_assert!(len <= 8);
     match bytes.get(start..start + 8) {
-        Some(eight) => {
-            let v = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-            if len >= 8 {
-                v
-            } else {
-                v & ((1u64 << (8 * len)) - 1)
-            }
-        }
+        // The mask is worked out without a branch on the length (the lengths of words vary
+        // too irregularly to be predicted).
+        Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")) & low_bytes(len),
         None => pack_short(&bytes[start..end]),
     }
 }
@@ -248,12 +243,59 @@ pub(crate) fn pack_short(b: &[u8]) -> u64 {
     }
 }
 
+/// The mask of the low `len` bytes of a u64 (`len` at most 8), looked up: a shift by the
+/// length would need a branch (or a 128-bit shift) for the eight-byte case.
+#[inline]
+fn low_bytes(len: usize) -> u64 {
+    const MASKS: [u64; 9] = {
+        let mut m = [0u64; 9];
+        let mut k = 1;
+        while k < 9 {
+            m[k] = (m[k - 1] << 8) | 0xff;
+            k += 1;
+        }
+        m
+    };
+    MASKS[len]
+}
+
+/// `bytes[start..end]` as two little-endian integers, zero-padded, when it has at most
+/// sixteen bytes (else `None`). Where sixteen bytes are readable from `start` (nearly
+/// always), two loads and two masks, without a branch on whether the slice is longer than
+/// eight bytes (word lengths vary too irregularly for such a branch to be predicted).
+#[inline(always)]
+pub(crate) fn load_padded16(bytes: &[u8], start: usize, end: usize) -> Option<[u64; 2]> {
+    let len = end - start;
+    if len > 16 {
+        return None;
+    }
+    let Some(sixteen) = bytes.get(start..start + 16) else {
+        let mid = end.min(start + 8);
+        return Some([load_padded(bytes, start, mid), load_padded(bytes, mid, end)]);
+    };
+    let word = |at: usize| u64::from_le_bytes(sixteen[at..at + 8].try_into().expect("eight bytes"));
+    Some([word(0) & low_bytes(len.min(8)), word(8) & low_bytes(len.saturating_sub(8))])
+}
+
+/// A 0xff byte just above the low `len` bytes (0 for eight): after a word of `len` bytes,
+/// padded with zeros, it tells the word from the same bytes followed by NUL bytes.
+#[inline]
+pub(crate) fn length_marker(len: usize) -> u64 {
+    low_bytes((len + 1).min(8)) & !low_bytes(len)
+}
+
 /// Are `bytes[start..end]` all ASCII letters? Reads whole eight-byte words (the last one
 /// overlapping the one before, or padded with letters when the slice is shorter).
 #[inline]
 pub(crate) fn all_ascii_letters(bytes: &[u8], start: usize, end: usize) -> bool {
     let len = end - start;
     let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
+    let letters = ONES * u64::from(b'a');
+    if let Some([x0, x1]) = load_padded16(bytes, start, end).filter(|_| start + 16 <= bytes.len()) {
+        // Nearly every word: the padding read as 'a'.
+        let (pad0, pad1) = (!low_bytes(len.min(8)), !low_bytes(len.saturating_sub(8)));
+        return not_ascii_letter(x0 | (letters & pad0)) | not_ascii_letter(x1 | (letters & pad1)) == 0;
+    }
     if len >= 8 {
         let mut at = start;
         while at + 8 < end {
@@ -268,8 +310,8 @@ pub(crate) fn all_ascii_letters(bytes: &[u8], start: usize, end: usize) -> bool 
         return bytes[start..end].iter().all(u8::is_ascii_alphabetic);
     }
     // The bytes after the slice read as 'a'.
-    let keep = (1u64 << (8 * len)) - 1;
-    let x = (word(start) & keep) | ((ONES * u64::from(b'a')) & !keep);
+    let keep = low_bytes(len);
+    let x = (word(start) & keep) | (letters & !keep);
     not_ascii_letter(x) == 0
 }
 
@@ -388,6 +430,26 @@ mod tests {
         }
         assert_eq!(count_ascii_letters(&many), 2400);
         assert_eq!(count_ascii_letters(&all), 52);
+    }
+
+    #[test]
+    fn padded_loads_of_sixteen() {
+        let b = b"abcdefghijklmnopqrstuvwxyz";
+        let le = |s: &[u8]| {
+            let mut eight = [0u8; 8];
+            eight[..s.len()].copy_from_slice(s);
+            u64::from_le_bytes(eight)
+        };
+        for start in 0..b.len() {
+            for end in start..=b.len() {
+                let want = (end - start <= 16).then(|| {
+                    let s = &b[start..end];
+                    [le(&s[..s.len().min(8)]), le(&s[s.len().min(8)..])]
+                });
+                assert_eq!(load_padded16(b, start, end), want, "{start}..{end}");
+            }
+        }
+        assert_eq!(load_padded16(b, 0, 9), Some([u64::from_le_bytes(*b"abcdefgh"), u64::from(b'i')]));
     }
 
     #[test]

@@ -108,16 +108,34 @@ fn packed(word: &str) -> Option<u64> {
     if b.is_empty() || b.len() > 8 {
         return None;
     }
-    let key = super::ascii::pack_short(b);
-    Some(if b.len() < 8 { key | 0xff << (8 * b.len()) } else { key })
+    Some(super::ascii::pack_short(b) | super::ascii::length_marker(b.len()))
 }
 
-/// Share of `total` words that are function words of each language.
-fn function_word_shares<'a>(vocab: impl Iterator<Item = (&'a str, u32)>, total: u32) -> [f64; 7] {
+/// The [`packed`] key of the word `bytes[start..end]`, or [`NO_KEY`] for a word longer than
+/// eight bytes (or empty), worked out without a branch on its length (word lengths vary too
+/// irregularly for one to be predicted).
+#[inline]
+pub(crate) fn packed_at(bytes: &[u8], start: usize, end: usize) -> u64 {
+    let len = end - start;
+    let head = super::ascii::load_padded(bytes, start, start + len.min(8));
+    let key = head | super::ascii::length_marker(len.min(8));
+    if (1..=8).contains(&len) {
+        key
+    } else {
+        NO_KEY
+    }
+}
+
+/// The key of no word (every [`packed`] key of an eight-byte word holds its bytes, and eight
+/// 0xff bytes are not UTF-8).
+pub(crate) const NO_KEY: u64 = u64::MAX;
+
+/// Share of `total` words that are function words of each language; `vocab` gives each
+/// distinct word's [`packed_at`] key and frequency.
+fn function_word_shares(vocab: impl Iterator<Item = (u64, u32)>, total: u32) -> [f64; 7] {
     let mut counts = [0u32; 7];
     let masks = &*FUNCTION_WORD_MASKS;
-    for (word, freq) in vocab {
-        let Some(key) = packed(word) else { continue };
+    for (key, freq) in vocab {
         if let Some(&mask) = masks.get(&key) {
             for (bit, c) in counts.iter_mut().enumerate() {
                 if mask & (1 << bit) != 0 {
@@ -130,11 +148,11 @@ fn function_word_shares<'a>(vocab: impl Iterator<Item = (&'a str, u32)>, total: 
 }
 
 /// Detect the language of a text from its letter counts, its paragraphs and its distinct
-/// lowercase words with their frequencies (`total_words` in all).
+/// lowercase words (their [`packed_at`] keys) with their frequencies (`total_words` in all).
 pub fn detect<'a>(
     counts: &ScriptCounts,
     paragraphs: impl Iterator<Item = &'a str>,
-    vocab: impl Iterator<Item = (&'a str, u32)>,
+    vocab: impl Iterator<Item = (u64, u32)>,
     total_words: u32,
 ) -> Language {
     let Some(dominant) = counts.dominant() else {
@@ -281,6 +299,19 @@ mod tests {
         // A trailing NUL does not make a word equal to the shorter one.
         assert_ne!(packed("the\0"), packed("the"));
         assert_ne!(packed("a"), packed("a\0"));
+    }
+
+    #[test]
+    fn keys_read_in_place_equal_packed_keys() {
+        use super::{packed, packed_at, NO_KEY};
+        let text = "a für the abcdefgh abcdefghi x\0 déjà vu";
+        let b = text.as_bytes();
+        for start in 0..b.len() {
+            for end in start..=b.len() {
+                let Ok(w) = std::str::from_utf8(&b[start..end]) else { continue };
+                assert_eq!(packed_at(b, start, end), packed(w).unwrap_or(NO_KEY), "{w:?}");
+            }
+        }
     }
 
     #[test]

@@ -85,14 +85,11 @@ type Key = [u64; 3];
 /// The key of `bytes[range]` (1 to [`CACHE_WORD_BYTES`] bytes).
 fn key_of(bytes: &[u8], range: std::ops::Range<usize>) -> Key {
     let (start, end) = (range.start, range.end);
-    let mut key = [0u64; 3];
-    for (k, part) in key.iter_mut().enumerate() {
-        let at = start + 8 * k;
-        if at >= end {
-            break;
-        }
-        *part = ascii::load_padded(bytes, at, end.min(at + 8));
-    }
+    // Nearly every word has at most sixteen bytes: read without a branch on its length.
+    let mut key = match ascii::load_padded16(bytes, start, end) {
+        Some([a, b]) => [a, b, 0],
+        None => [0, 8, 16].map(|k| ascii::load_padded(bytes, start + k, end.min(start + k + 8))),
+    };
     let len = end - start;
     if len < CACHE_WORD_BYTES {
         key[len / 8] |= 0xff << (8 * (len % 8));

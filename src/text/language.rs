@@ -149,7 +149,7 @@ fn function_word_shares(vocab: impl Iterator<Item = (u64, u32)>, total: u32) -> 
 
 /// Detect the language of a text from its letter counts, its paragraphs and its distinct
 /// lowercase words (their [`packed_at`] keys) with their frequencies (`total_words` in all).
-pub fn detect<'a>(
+pub(crate) fn detect<'a>(
     counts: &ScriptCounts,
     paragraphs: impl Iterator<Item = &'a str>,
     vocab: impl Iterator<Item = (u64, u32)>,

@@ -9,8 +9,8 @@
 //! words (type-token ratios).
 //!
 //! The 13 Gopher statistics are computed together in one pass and cached in the document
-//! ([`GopherStats`], `doc.cache.gopher`). Their word n-grams use a tokeniser modelled on the one
-//! datatrove uses for English (spaCy's blank English tokenizer), see [`gopher_tokens`]; n-grams
+//! (`GopherStats`, `doc.cache.gopher`). Their word n-grams use a tokeniser modelled on the one
+//! datatrove uses for English (spaCy's blank English tokenizer), see `gopher_tokens`; n-grams
 //! are compared through 64-bit hashes of their tokens, never built as strings.
 
 use std::cell::RefCell;

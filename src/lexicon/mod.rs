@@ -36,7 +36,7 @@ pub enum Kind {
     FirstPerson,
     /// Second-person pronouns and determiners ("you", "your").
     SecondPerson,
-    /// Web boilerplate left by scrapers ("load more", "notify of", "<n> min read").
+    /// Web boilerplate left by scrapers ("load more", "notify of", "`<n>` min read").
     Boilerplate,
 }
 
@@ -151,7 +151,7 @@ pub fn description(text: &str) -> String {
 
 /// Parse a list: one entry per line, `#` comment lines and blank lines skipped, entries
 /// trimmed, lowercased and NFC-normalised, inner whitespace collapsed. `<n>` stands for any
-/// number (boilerplate such as "<n> min read"). Returns `(line, entry)` pairs or the first bad
+/// number (boilerplate such as "`<n>` min read"). Returns `(line, entry)` pairs or the first bad
 /// line.
 pub fn parse_entries(text: &str) -> Result<Vec<(usize, String)>, (usize, String)> {
     let mut out = Vec::new();

@@ -210,7 +210,7 @@ pub fn eval_report(rep: &EvalReport, dir: &Path, opts: &ChartOptions) -> Result<
 }
 
 /// Draw the charts of a scored batch into `dir` (created if needed) and write `index.html`:
-/// score_histogram.png, top_flagged.png and profile_<rank>_<id>.png for the
+/// `score_histogram.png`, `top_flagged.png` and `profile_<rank>_<id>.png` for the
 /// [`ChartOptions::profiles`] most likely filler articles. `model` supplies thresholds and the
 /// human reference of the profiles; `source` names where the rows came from.
 pub fn batch_report(

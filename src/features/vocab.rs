@@ -92,7 +92,7 @@ fn key_of(bytes: &[u8], range: std::ops::Range<usize>) -> Key {
     };
     let len = end - start;
     if len < CACHE_WORD_BYTES {
-        key[len / 8] |= 0xff << (8 * (len % 8));
+        key[len / 8] |= ascii::length_marker(len % 8);
     }
     key
 }

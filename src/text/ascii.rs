@@ -291,7 +291,8 @@ pub(crate) fn all_ascii_letters(bytes: &[u8], start: usize, end: usize) -> bool 
     let len = end - start;
     let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
     let letters = ONES * u64::from(b'a');
-    if let Some([x0, x1]) = load_padded16(bytes, start, end).filter(|_| start + 16 <= bytes.len()) {
+    // (Near the end of the text, where sixteen bytes cannot be read, the paths below.)
+    if let Some([x0, x1]) = (start + 16 <= bytes.len()).then(|| load_padded16(bytes, start, end)).flatten() {
         // Nearly every word: the padding read as 'a'.
         let (pad0, pad1) = (!low_bytes(len.min(8)), !low_bytes(len.saturating_sub(8)));
         return not_ascii_letter(x0 | (letters & pad0)) | not_ascii_letter(x1 | (letters & pad1)) == 0;

@@ -6,37 +6,13 @@
 //! (`-- features` for one group). Set CHAFF_BENCH_PER_FEATURE=1 to time every feature (slow).
 
 use std::hint::black_box;
-use std::path::Path;
 
 use chaff::{Context, Document, FEATURES};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use news_input::texts;
 
-fn texts() -> (Vec<String>, &'static str) {
-    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/datasets");
-    let mut out = Vec::new();
-    let mut bytes = 0usize;
-    for f in ["iu_human_ai_corpus.csv", "llmfake_news.csv"] {
-        let Ok(mut r) = csv::Reader::from_path(shared.join(f)) else { continue };
-        let h = r.headers().unwrap().clone();
-        let (t, l, d) = (
-            h.iter().position(|c| c == "text"),
-            h.iter().position(|c| c == "lang"),
-            h.iter().position(|c| c == "domain"),
-        );
-        for rec in r.records().flatten() {
-            let (Some(t), Some(l), Some(d)) = (t, l, d) else { break };
-            if &rec[l] == "en" && rec[d].starts_with("news") && bytes < 4 << 20 {
-                bytes += rec[t].len();
-                out.push(rec[t].to_string());
-            }
-        }
-    }
-    if !out.is_empty() {
-        return (out, "shared English news");
-    }
-    let mut r = csv::Reader::from_path(Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/examples.csv")).unwrap();
-    (r.records().flatten().map(|rec| rec[1].to_string()).collect(), "datasets/examples.csv")
-}
+#[path = "support/news_input.rs"]
+mod news_input;
 
 fn bench(c: &mut Criterion) {
     let (texts, source) = texts();

@@ -4,10 +4,12 @@
 //! stored here. Skips with a message when `../shared` is absent.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chaff::features::{by_name, Context};
 use chaff::Document;
+
+mod common;
 
 const TRAINING_FILES: &[&str] = &[
     "iu_human_ai_corpus.csv",
@@ -46,11 +48,6 @@ fn changed_by_normalisation(c: char) -> bool {
         || (c.is_whitespace() && c != ' ' && c != '\n')
 }
 
-fn shared() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    p.join("reference/gopher_repetition_datatrove-0.10.1.csv").is_file().then_some(p)
-}
-
 /// The reference rows: id -> column -> value.
 fn reference(shared: &Path) -> Vec<(String, HashMap<String, f64>)> {
     let path = shared.join("reference/gopher_repetition_datatrove-0.10.1.csv");
@@ -87,8 +84,9 @@ fn texts(shared: &Path, wanted: &HashMap<&str, ()>) -> HashMap<String, String> {
 
 #[test]
 fn gopher_statistics_match_datatrove() {
-    let Some(shared) = shared() else {
-        println!("skipped: ../shared/reference is absent");
+    let Some(shared) =
+        common::shared_with("gopher_statistics_match_datatrove", "reference/gopher_repetition_datatrove-0.10.1.csv")
+    else {
         return;
     };
     let rows = reference(&shared);

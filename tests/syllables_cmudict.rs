@@ -6,24 +6,18 @@
 //! suffix removed) made only of the letters a-z.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use chaff::text::syllables::{english, english_rules};
 
 mod cmudict;
+mod common;
 
 /// Fallback-only agreement reached when the rules were last tuned (0.9522), minus a margin.
 const RULES_FLOOR: f64 = 0.950;
 
 fn load() -> Option<BTreeMap<String, Vec<u32>>> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/lexicons/cmudict/cmudict.dict");
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) => {
-            println!("skipped: cannot read {}: {e}", path.display());
-            return None;
-        }
-    };
+    let shared = common::shared_with("syllables_cmudict", "lexicons/cmudict/cmudict.dict")?;
+    let text = std::fs::read_to_string(shared.join("lexicons/cmudict/cmudict.dict")).expect("cmudict.dict reads");
     Some(cmudict::parse(&text))
 }
 

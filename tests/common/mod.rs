@@ -15,15 +15,26 @@ pub fn root(p: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(p)
 }
 
-/// `../shared` when present (CI has it), else `None` after printing why the test is skipped.
-pub fn shared(test: &str) -> Option<PathBuf> {
+/// `../shared` when it holds `needs` (CI has it), else `None` after saying on the terminal
+/// that `test` is skipped and why. With `CHAFF_REQUIRE_SHARED=1` (set by `.ci/run`) a missing
+/// folder fails the test instead, so CI never passes by skipping.
+pub fn shared_with(test: &str, needs: &str) -> Option<PathBuf> {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    if p.join("datasets").is_dir() {
-        Some(p)
-    } else {
-        eprintln!("skipped {test}: ../shared/datasets is not present on this machine");
-        None
+    if p.join(needs).exists() {
+        return Some(p);
     }
+    let why = format!("skipped {test}: ../shared/{needs} is not present on this machine");
+    assert!(std::env::var_os("CHAFF_REQUIRE_SHARED").is_none(), "{why}, and CHAFF_REQUIRE_SHARED is set");
+    // Straight to the process's stderr: the test harness captures eprintln! of passing tests,
+    // which would hide the skip.
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stderr(), "{why}");
+    None
+}
+
+/// `../shared` when its datasets are present; see [`shared_with`].
+pub fn shared(test: &str) -> Option<PathBuf> {
+    shared_with(test, "datasets")
 }
 
 /// Parse CSV output into header and rows.

@@ -7,6 +7,7 @@
 
 use std::hint::black_box;
 
+use chaff::features::Analysis;
 use chaff::{Context, Document, FEATURES};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use news_input::texts;
@@ -72,7 +73,7 @@ fn bench(c: &mut Criterion) {
             // Fresh documents each time, so cached shared work (syllables, lexicon hits,
             // n-grams) is counted for the first feature that needs it.
             g.bench_with_input(BenchmarkId::from_parameter(f.name), f, |b, f| {
-                b.iter(|| docs.iter().map(|d| f.value(d, &cx).is_some() as usize).sum::<usize>())
+                b.iter(|| docs.iter().map(|d| f.value(&Analysis::new(d, &cx)).is_some() as usize).sum::<usize>())
             });
         }
         g.finish();

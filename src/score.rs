@@ -2,7 +2,7 @@
 //! and reasons. The CLI streams articles through [`Scorer::score`] in parallel.
 
 use crate::article::Article;
-use crate::features::{extract, extract_subset, Context};
+use crate::features::{extract_from, extract_subset, Analysis, Context};
 use crate::model::predict::{Model, Prediction};
 use crate::text::Document;
 
@@ -44,8 +44,9 @@ impl<'m> Scorer<'m> {
     /// (else only the model's features are computed).
     pub fn score(&self, article: &Article, keep_features: bool) -> ScoredArticle {
         let doc = Document::new(&article.text);
-        let fv = if keep_features { extract(&doc, &self.cx) } else { extract_subset(&doc, &self.cx, &self.wanted) };
-        let prediction = self.model.predict(&doc, &fv, &self.cx);
+        let a = Analysis::new(&doc, &self.cx);
+        let fv = if keep_features { extract_from(&a) } else { extract_subset(&a, &self.wanted) };
+        let prediction = self.model.predict(&a, &fv);
         ScoredArticle {
             id: article.id.clone(),
             lang: doc.language().code,

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use chaff::features::{by_name, Context};
+use chaff::features::{by_name, Analysis, Context};
 use chaff::Document;
 
 mod common;
@@ -118,7 +118,7 @@ fn gopher_statistics_match_datatrove() {
         }
         for name in EXACT {
             let f = by_name(name).expect("registered");
-            let v = f.value(&doc, &cx).unwrap_or(f64::NAN);
+            let v = f.value(&Analysis::new(&doc, &cx)).unwrap_or(f64::NAN);
             let exact = (v - cols[*name]).abs() < 1e-9;
             if !exact {
                 exact_fail.push(format!("{id} {name}: chaff {v}, datatrove {}", cols[*name]));
@@ -127,7 +127,7 @@ fn gopher_statistics_match_datatrove() {
         let same_length = (chars - cols["chars"]).abs() < 0.5;
         for (k, (name, _, _)) in NGRAM.iter().enumerate() {
             let f = by_name(name).expect("registered");
-            let v = f.value(&doc, &cx).unwrap_or(f64::NAN);
+            let v = f.value(&Analysis::new(&doc, &cx)).unwrap_or(f64::NAN);
             let err = (v - cols[*name]).abs();
             let exact = err < 1e-9;
             if same_length && !exact {

@@ -2,6 +2,7 @@
 //! probabilities in [0, 1], and results that do not depend on the order of the batch.
 //! Regressions proptest finds are kept in tests/properties.proptest-regressions.
 
+use chaff::features::Analysis;
 use chaff::model::shipped::default_model;
 use chaff::{Context, Document, FEATURES};
 use proptest::prelude::*;
@@ -49,8 +50,9 @@ proptest! {
         let model = default_model().unwrap();
         let doc = Document::new(&t);
         let cx = Context::default();
-        let fv = chaff::extract(&doc, &cx);
-        let p = model.predict(&doc, &fv, &cx);
+        let a = Analysis::new(&doc, &cx);
+        let fv = chaff::features::extract_from(&a);
+        let p = model.predict(&a, &fv);
         prop_assert!((0.0..=1.0).contains(&p.probability), "{}", p.probability);
         prop_assert!(p.raw.is_finite());
         prop_assert!(p.reasons.len() <= 3);

@@ -3,6 +3,7 @@
 
 mod common;
 
+use chaff::features::Analysis;
 use chaff::model::dataset::{self, DataOptions};
 use chaff::model::evaluate::{self, metrics_of, ScoredRow};
 use chaff::model::predict::{Model, Verdict};
@@ -56,19 +57,23 @@ fn samples_are_flagged_with_reasons_from_their_text() {
 fn sample_features_show_filler_debris_and_the_japanese_lead() {
     let Some(shared) = shared("sample_features_show_filler_debris_and_the_japanese_lead") else { return };
     let cx = chaff::Context::default();
-    let feature = |name: &str, doc: &chaff::Document| chaff::features::by_name(name).unwrap().value(doc, &cx).unwrap();
+    let feature = |name: &str, doc: &chaff::Document| {
+        chaff::features::by_name(name).unwrap().value(&Analysis::new(doc, &cx)).unwrap()
+    };
     let ja_en = chaff::Document::new(&std::fs::read_to_string(shared.join("samples/llm-filler-ja-en.txt")).unwrap());
     assert_eq!(ja_en.language().code, "en");
     assert!(feature("llm_word_per_1k_words", &ja_en) > 15.0);
     assert!(feature("buzzword_per_1k_words", &ja_en) > 3.0);
     assert!(feature("stock_phrase_per_1k_words", &ja_en) > 2.0);
     assert!(feature("foreign_script_paragraph_ratio", &ja_en) > 0.05);
-    let lead = chaff::features::by_name("foreign_script_paragraph_ratio").unwrap().evidence(&ja_en, &cx);
+    let lead =
+        chaff::features::by_name("foreign_script_paragraph_ratio").unwrap().evidence(&Analysis::new(&ja_en, &cx));
     assert!(lead[0].contains("日本"), "{lead:?}");
     let spun =
         chaff::Document::new(&std::fs::read_to_string(shared.join("samples/spun-article-with-debris.txt")).unwrap());
     assert!(feature("boilerplate_line_ratio", &spun) > 0.2);
-    let debris = chaff::features::by_name("boilerplate_line_ratio").unwrap().evidence(&spun, &cx).join(" | ");
+    let debris =
+        chaff::features::by_name("boilerplate_line_ratio").unwrap().evidence(&Analysis::new(&spun, &cx)).join(" | ");
     for line in ["min read", "Load More", "Notify of", "Inline Feedbacks"] {
         assert!(debris.contains(line), "{line} not among debris lines: {debris}");
     }

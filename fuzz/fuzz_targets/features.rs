@@ -15,12 +15,13 @@ fuzz_target!(|data: &[u8]| {
     let _ = chaff::text::normalize::normalize(&raw);
     let doc = Document::new(&raw);
     assert_eq!(doc.lower().len(), doc.text().len(), "lower() must keep the byte offsets of text()");
-    let fv = chaff::extract(&doc, &CX);
+    let a = chaff::features::Analysis::new(&doc, &CX);
+    let fv = chaff::features::extract_from(&a);
     assert_eq!(fv.values.len(), FEATURES.len());
     for (f, v) in FEATURES.iter().zip(&fv.values) {
         if let Some(v) = v {
             assert!(v.is_finite(), "feature {} = {v}", f.name);
         }
-        let _ = f.evidence(&doc, &CX);
+        let _ = f.evidence(&a);
     }
 });

@@ -12,7 +12,8 @@
 
 use rustc_hash::FxHashMap;
 
-use super::{per_1k_words, vocab, Applicability, Context, Cue, Feature};
+use super::word_facts::{self, words::is_contraction};
+use super::{per_1k_words, Analysis, Applicability, Cue, Feature};
 use crate::lexicon::Kind;
 use crate::text::{Document, TokenKind};
 
@@ -20,8 +21,8 @@ use crate::text::{Document, TokenKind};
 const MAX_EVIDENCE: usize = 5;
 
 /// Matches of `kind` that count, as spans (first person drops a few non-pronoun forms).
-fn counted_spans<'d>(doc: &'d Document, cx: &Context, kind: Kind) -> Option<impl Iterator<Item = (u32, u32)> + 'd> {
-    let hits = cx.lexicons.hits(doc);
+fn counted_spans<'d>(doc: &'d Analysis<'_>, kind: Kind) -> Option<impl Iterator<Item = (u32, u32)> + 'd> {
+    let hits = doc.lexicon_hits();
     hits.count(kind)?;
     Some(hits.spans(kind).iter().copied().filter(move |&span| kind != Kind::FirstPerson || is_first_person(doc, span)))
 }
@@ -48,15 +49,15 @@ fn is_first_person(doc: &Document, (s, e): (u32, u32)) -> bool {
 }
 
 /// Rate per 1,000 words of the counted matches of `kind`.
-fn lexicon_rate(doc: &Document, cx: &Context, kind: Kind) -> Option<f64> {
-    let n = counted_spans(doc, cx, kind)?.count();
+fn lexicon_rate(doc: &Analysis<'_>, kind: Kind) -> Option<f64> {
+    let n = counted_spans(doc, kind)?.count();
     per_1k_words(n as f64, doc)
 }
 
 /// Up to [`MAX_EVIDENCE`] distinct matched phrases of `kind` with their counts, most
 /// frequent first (ties: first occurrence first), formatted `"phrase" xN`.
-fn lexicon_evidence(doc: &Document, cx: &Context, kind: Kind) -> Vec<String> {
-    match counted_spans(doc, cx, kind) {
+fn lexicon_evidence(doc: &Analysis<'_>, kind: Kind) -> Vec<String> {
+    match counted_spans(doc, kind) {
         Some(spans) => top_phrases(spans.map(|(s, e)| &doc.lower()[s as usize..e as usize]), MAX_EVIDENCE),
         None => Vec::new(),
     }
@@ -98,8 +99,8 @@ pub(crate) const BUZZWORD_PER_1K_WORDS: Feature = Feature {
     ),
     applies: Applicability::Any,
     cue: Cue::Style,
-    compute: |doc: &Document, cx: &Context| lexicon_rate(doc, cx, Kind::Buzzwords),
-    evidence: Some(|doc: &Document, cx: &Context| lexicon_evidence(doc, cx, Kind::Buzzwords)),
+    compute: |doc: &Analysis<'_>| lexicon_rate(doc, Kind::Buzzwords),
+    evidence: Some(|doc: &Analysis<'_>| lexicon_evidence(doc, Kind::Buzzwords)),
 };
 
 /// Words that chat models overuse, per 1,000 words.
@@ -114,8 +115,8 @@ pub(crate) const LLM_WORD_PER_1K_WORDS: Feature = Feature {
     ),
     applies: Applicability::Any,
     cue: Cue::Style,
-    compute: |doc: &Document, cx: &Context| lexicon_rate(doc, cx, Kind::LlmWords),
-    evidence: Some(|doc: &Document, cx: &Context| lexicon_evidence(doc, cx, Kind::LlmWords)),
+    compute: |doc: &Analysis<'_>| lexicon_rate(doc, Kind::LlmWords),
+    evidence: Some(|doc: &Analysis<'_>| lexicon_evidence(doc, Kind::LlmWords)),
 };
 
 /// Stock phrases per 1,000 words.
@@ -130,8 +131,8 @@ pub(crate) const STOCK_PHRASE_PER_1K_WORDS: Feature = Feature {
     ),
     applies: Applicability::Any,
     cue: Cue::Style,
-    compute: |doc: &Document, cx: &Context| lexicon_rate(doc, cx, Kind::StockPhrases),
-    evidence: Some(|doc: &Document, cx: &Context| lexicon_evidence(doc, cx, Kind::StockPhrases)),
+    compute: |doc: &Analysis<'_>| lexicon_rate(doc, Kind::StockPhrases),
+    evidence: Some(|doc: &Analysis<'_>| lexicon_evidence(doc, Kind::StockPhrases)),
 };
 
 /// Sentence-initial transitions per 1,000 words.
@@ -146,8 +147,8 @@ pub(crate) const TRANSITION_PER_1K_WORDS: Feature = Feature {
     ),
     applies: Applicability::Any,
     cue: Cue::Style,
-    compute: |doc: &Document, cx: &Context| lexicon_rate(doc, cx, Kind::Transitions),
-    evidence: Some(|doc: &Document, cx: &Context| lexicon_evidence(doc, cx, Kind::Transitions)),
+    compute: |doc: &Analysis<'_>| lexicon_rate(doc, Kind::Transitions),
+    evidence: Some(|doc: &Analysis<'_>| lexicon_evidence(doc, Kind::Transitions)),
 };
 
 /// Hedges per 1,000 words.
@@ -162,8 +163,8 @@ pub(crate) const HEDGE_PER_1K_WORDS: Feature = Feature {
     ),
     applies: Applicability::Any,
     cue: Cue::Style,
-    compute: |doc: &Document, cx: &Context| lexicon_rate(doc, cx, Kind::Hedges),
-    evidence: Some(|doc: &Document, cx: &Context| lexicon_evidence(doc, cx, Kind::Hedges)),
+    compute: |doc: &Analysis<'_>| lexicon_rate(doc, Kind::Hedges),
+    evidence: Some(|doc: &Analysis<'_>| lexicon_evidence(doc, Kind::Hedges)),
 };
 
 /// Intensifiers per 1,000 words.
@@ -178,8 +179,8 @@ pub(crate) const INTENSIFIER_PER_1K_WORDS: Feature = Feature {
     ),
     applies: Applicability::Any,
     cue: Cue::Style,
-    compute: |doc: &Document, cx: &Context| lexicon_rate(doc, cx, Kind::Intensifiers),
-    evidence: Some(|doc: &Document, cx: &Context| lexicon_evidence(doc, cx, Kind::Intensifiers)),
+    compute: |doc: &Analysis<'_>| lexicon_rate(doc, Kind::Intensifiers),
+    evidence: Some(|doc: &Analysis<'_>| lexicon_evidence(doc, Kind::Intensifiers)),
 };
 
 /// Attribution verbs per 1,000 words.
@@ -194,8 +195,8 @@ pub(crate) const ATTRIBUTION_VERB_PER_1K_WORDS: Feature = Feature {
     ),
     applies: Applicability::Any,
     cue: Cue::Style,
-    compute: |doc: &Document, cx: &Context| lexicon_rate(doc, cx, Kind::Attribution),
-    evidence: Some(|doc: &Document, cx: &Context| lexicon_evidence(doc, cx, Kind::Attribution)),
+    compute: |doc: &Analysis<'_>| lexicon_rate(doc, Kind::Attribution),
+    evidence: Some(|doc: &Analysis<'_>| lexicon_evidence(doc, Kind::Attribution)),
 };
 
 /// First-person pronouns per 1,000 words.
@@ -211,8 +212,8 @@ pub(crate) const FIRST_PERSON_PER_1K_WORDS: Feature = Feature {
     ),
     applies: Applicability::Any,
     cue: Cue::Style,
-    compute: |doc: &Document, cx: &Context| lexicon_rate(doc, cx, Kind::FirstPerson),
-    evidence: Some(|doc: &Document, cx: &Context| lexicon_evidence(doc, cx, Kind::FirstPerson)),
+    compute: |doc: &Analysis<'_>| lexicon_rate(doc, Kind::FirstPerson),
+    evidence: Some(|doc: &Analysis<'_>| lexicon_evidence(doc, Kind::FirstPerson)),
 };
 
 /// Second-person pronouns per 1,000 words.
@@ -228,45 +229,16 @@ pub(crate) const SECOND_PERSON_PER_1K_WORDS: Feature = Feature {
     ),
     applies: Applicability::Any,
     cue: Cue::Style,
-    compute: |doc: &Document, cx: &Context| lexicon_rate(doc, cx, Kind::SecondPerson),
-    evidence: Some(|doc: &Document, cx: &Context| lexicon_evidence(doc, cx, Kind::SecondPerson)),
+    compute: |doc: &Analysis<'_>| lexicon_rate(doc, Kind::SecondPerson),
+    evidence: Some(|doc: &Analysis<'_>| lexicon_evidence(doc, Kind::SecondPerson)),
 };
 
 // ---------------------------------------------------------------------------------------
 // Contractions (English, rule-based)
 
-/// Stems whose `'s` is a contraction of "is"/"has"/"us", not a possessive.
-const S_CONTRACTION_STEMS: &[&str] =
-    &["he", "here", "how", "it", "let", "she", "that", "there", "this", "what", "when", "where", "who", "why"];
-
-/// Stems that take `'d` and `'m` contractions ("I'd", "they'd", "I'm").
-const PRONOUN_STEMS: &[&str] =
-    &["he", "how", "i", "it", "she", "that", "there", "they", "we", "what", "where", "who", "why", "you"];
-
-/// Is the lowercase word token `w` an English contraction? See CONTRACTION_PER_1K_WORDS.
-pub(crate) fn is_contraction(w: &str) -> bool {
-    // A byte loop rather than `rfind`, which calls memrchr: most words are short and have none.
-    let Some(pos) = w.bytes().rposition(|b| b == b'\'') else {
-        return false;
-    };
-    let (stem, suffix) = (&w[..pos], &w[pos + 1..]);
-    if stem.is_empty() {
-        return false;
-    }
-    match suffix {
-        "t" => stem.len() >= 2 && stem.ends_with('n'),
-        "re" | "ve" | "ll" => stem.bytes().all(|b| b.is_ascii_alphabetic() || b == b'\''),
-        "d" => PRONOUN_STEMS.contains(&stem),
-        "m" => stem == "i",
-        "s" => S_CONTRACTION_STEMS.contains(&stem),
-        "all" => stem == "y",
-        _ => false,
-    }
-}
-
 /// Contraction tokens, counted over the distinct lowercase words times their frequency.
-fn contraction_count(doc: &Document) -> usize {
-    vocab::facts(doc).iter().zip(doc.word_freq()).filter(|(f, _)| f.contraction).map(|(_, &n)| n as usize).sum()
+fn contraction_count(doc: &Analysis<'_>) -> usize {
+    word_facts::occurrences(doc, |f| f.contraction) as usize
 }
 
 /// Contractions per 1,000 words (English).
@@ -279,8 +251,8 @@ Example: \"We don't know if it's ready, but they'll try. The dog's bowl is empty
 Limits: English only. Contractions written without an apostrophe (\"dont\") are not counted.",
     applies: Applicability::Languages(&["en"]),
     cue: Cue::Style,
-    compute: |doc: &Document, _: &Context| per_1k_words(contraction_count(doc) as f64, doc),
-    evidence: Some(|doc: &Document, _: &Context| {
+    compute: |doc: &Analysis<'_>| per_1k_words(contraction_count(doc) as f64, doc),
+    evidence: Some(|doc: &Analysis<'_>| {
         let lower = doc.lower();
         top_phrases(
             doc.words()
@@ -504,8 +476,8 @@ Example: \"It's not just a phone, it's a revolution. The company did not explain
 Limits: English only. Heuristic without parsing: a clause after \"but\" with a noun subject and a lexical verb (\"not clear, but police investigated\") still counts, and so do plain human contrasts (\"not red but blue\").",
     applies: Applicability::Languages(&["en"]),
     cue: Cue::Style,
-    compute: |doc: &Document, _: &Context| per_1k_words(contrast_template_count(doc) as f64, doc),
-    evidence: Some(|doc: &Document, _: &Context| contrast_evidence(doc)),
+    compute: |doc: &Analysis<'_>| per_1k_words(contrast_template_count(doc) as f64, doc),
+    evidence: Some(|doc: &Analysis<'_>| contrast_evidence(doc)),
 };
 
 /// The first sentences with a contrast template (trimmed to 120 bytes).
@@ -526,18 +498,29 @@ fn contrast_evidence(doc: &Document) -> Vec<String> {
     out
 }
 
+/// This family's features, in output column order.
+pub(super) const FEATURES: &[Feature] = &[
+    BUZZWORD_PER_1K_WORDS,
+    LLM_WORD_PER_1K_WORDS,
+    STOCK_PHRASE_PER_1K_WORDS,
+    TRANSITION_PER_1K_WORDS,
+    HEDGE_PER_1K_WORDS,
+    INTENSIFIER_PER_1K_WORDS,
+    ATTRIBUTION_VERB_PER_1K_WORDS,
+    FIRST_PERSON_PER_1K_WORDS,
+    SECOND_PERSON_PER_1K_WORDS,
+    CONTRACTION_PER_1K_WORDS,
+    CONTRAST_TEMPLATE_PER_1K_WORDS,
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::features::testing::{assert_na, assert_value, value};
+    use crate::features::testing::{assert_na, assert_value, evidence, value};
     use crate::lexicon::LEXICONS;
 
     const BUZZ: &str = "Our robust platform helps teams work together. We leverage synergy to build seamless tools for every customer in the city.";
     const PLAIN: &str = "The old bridge across the river was closed for repairs last week, and drivers took the long road around the hill.";
-
-    fn evidence(f: &Feature, text: &str) -> Vec<String> {
-        f.evidence(&Document::new(text), &Context::default())
-    }
 
     #[test]
     fn buzzwords_worked_example_and_plain_text() {

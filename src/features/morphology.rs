@@ -3,25 +3,18 @@
 //! in -al, -ive, -ous), and the spread of word lengths. Model prose leans on nominalisations
 //! and adjectives; people use more short words and a wider mix of lengths.
 
-use super::{per_1k_words, ratio, vocab, Applicability, Context, Cue, Feature};
-use crate::text::{Document, TokenKind};
+use super::analysis::Slot;
+use super::word_facts;
+use super::{per_1k_words, ratio, Analysis, Applicability, Cue, Feature};
+use crate::text::TokenKind;
 
-/// The suffix groups, in the order of [`suffix_counts`].
-const SUFFIX_GROUPS: [&[&str]; 5] = [
-    &["ly"],
-    &["ing"],
-    &["ed"],
-    &["tion", "tions", "sion", "sions", "ment", "ments", "ness", "ity", "ities", "ance", "ances", "ence", "ences"],
-    &["al", "ive", "ous", "ful", "able", "ible", "ic"],
-];
-
-/// For each group of [`SUFFIX_GROUPS`], the words whose lowercase form ends in one of its
+/// For each group of [`word_facts::words::SUFFIX_GROUPS`], the words whose lowercase form ends in one of its
 /// suffixes and is at least 3 letters longer than the suffix (so "fly", "ring" and "nation" do
 /// not count as -ly, -ing or -tion words). One pass over the distinct words, cached.
-fn suffix_counts(doc: &Document) -> [u32; 5] {
-    *doc.cache.suffixes.get_or_init(|| {
+fn suffix_counts(doc: &Analysis<'_>) -> [u32; 5] {
+    *doc.cached(Slot::Suffixes, || {
         let mut counts = [0u32; 5];
-        for (f, &freq) in vocab::facts(doc).iter().zip(doc.word_freq()) {
+        for (f, &freq) in word_facts::facts(doc).iter().zip(doc.word_freq()) {
             for (g, c) in counts.iter_mut().enumerate() {
                 if f.suffix_groups & (1 << g) != 0 {
                     *c += freq;
@@ -30,20 +23,6 @@ fn suffix_counts(doc: &Document) -> [u32; 5] {
         }
         counts
     })
-}
-
-/// The groups of [`SUFFIX_GROUPS`] that lowercase word `w` belongs to, as bits.
-pub(crate) fn suffix_groups(w: &str) -> u8 {
-    let mut bits = 0;
-    if w.len() < 5 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
-        return bits;
-    }
-    for (g, suffixes) in SUFFIX_GROUPS.iter().enumerate() {
-        if suffixes.iter().any(|s| w.len() >= s.len() + 3 && w.ends_with(s)) {
-            bits |= 1 << g;
-        }
-    }
-    bits
 }
 
 macro_rules! suffix_feature {
@@ -60,7 +39,7 @@ macro_rules! suffix_feature {
             ),
             applies: Applicability::Languages(&["en"]),
             cue: Cue::Style,
-            compute: |doc: &Document, _: &Context| per_1k_words(suffix_counts(doc)[$group] as f64, doc),
+            compute: |doc: &Analysis<'_>| per_1k_words(suffix_counts(doc)[$group] as f64, doc),
             evidence: None,
         };
     };
@@ -113,11 +92,11 @@ suffix_feature!(
 );
 
 /// Letters of each alphabetic word (cached: three features read them).
-fn word_lengths(doc: &Document) -> &[usize] {
-    doc.cache.word_lengths.get_or_init(|| {
+fn word_lengths<'a>(doc: &'a Analysis<'_>) -> &'a [usize] {
+    doc.cached(Slot::WordLengths, || {
         // Lowercasing keeps every character (see `Document::lower`), so the lowercase word
         // has as many characters as the token.
-        let facts = vocab::facts(doc);
+        let facts = word_facts::facts(doc);
         let mut lengths = Vec::with_capacity(doc.word_count());
         lengths.extend(
             doc.words()
@@ -139,7 +118,7 @@ Example: \"International cooperation remains important for every small country i
 Limits: texts in space-separated scripts; compounding languages (German) have more long words by nature.",
     applies: Applicability::SpaceSeparated,
     cue: Cue::Register,
-    compute: |doc: &Document, _: &Context| {
+    compute: |doc: &Analysis<'_>| {
         let l = word_lengths(doc);
         ratio(l.iter().filter(|&&n| n >= 10).count() as f64, l.len() as f64)
     },
@@ -156,7 +135,7 @@ Example: \"I got up at six and ran to the lake.\" -> I, got, up, at, six, and, r
 Limits: texts in space-separated scripts.",
     applies: Applicability::SpaceSeparated,
     cue: Cue::Register,
-    compute: |doc: &Document, _: &Context| {
+    compute: |doc: &Analysis<'_>| {
         let l = word_lengths(doc);
         ratio(l.iter().filter(|&&n| n <= 3).count() as f64, l.len() as f64)
     },
@@ -173,12 +152,24 @@ Example: \"a bb ccc\" -> lengths 1, 2, 3, mean 2, sqrt(2/3) = 0.8165.\n\
 Limits: texts in space-separated scripts; not applicable without words.",
     applies: Applicability::SpaceSeparated,
     cue: Cue::Register,
-    compute: |doc: &Document, _: &Context| {
+    compute: |doc: &Analysis<'_>| {
         let l: Vec<f64> = word_lengths(doc).iter().map(|&n| n as f64).collect();
         super::sentences::mean_std(&l).map(|(_, s)| s)
     },
     evidence: None,
 };
+
+/// This family's features, in output column order.
+pub(super) const FEATURES: &[Feature] = &[
+    LY_WORD_PER_1K_WORDS,
+    ING_WORD_PER_1K_WORDS,
+    ED_WORD_PER_1K_WORDS,
+    NOMINALIZATION_PER_1K_WORDS,
+    ADJECTIVE_SUFFIX_PER_1K_WORDS,
+    LONG_WORD_RATIO,
+    SHORT_WORD_RATIO,
+    WORD_LENGTH_STD_CHARS,
+];
 
 #[cfg(test)]
 mod tests {

@@ -19,7 +19,8 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
-use super::{lz4_size, ratio, Applicability, Context, Cue, Feature};
+use super::analysis::Slot;
+use super::{lz4_size, ratio, Analysis, Applicability, Cue, Feature};
 use crate::text::ascii::all_ascii_letters;
 use crate::text::Document;
 
@@ -38,8 +39,8 @@ const I_TOP_NGRAM: usize = 4;
 const I_DUP_NGRAM: usize = 7;
 const GOPHER_STATS: usize = 13;
 
-/// The 13 Gopher repetition statistics of a document, computed once and cached in
-/// `doc.cache.gopher`.
+/// The 13 Gopher repetition statistics of a document, computed once and cached in the
+/// analysis.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct GopherStats {
     /// The statistics in the order of the reference columns (`dup_para_frac` ...
@@ -49,8 +50,8 @@ pub(crate) struct GopherStats {
 
 impl GopherStats {
     /// The cached statistics of `doc`.
-    pub(crate) fn of(doc: &Document) -> &GopherStats {
-        doc.cache.gopher.get_or_init(|| GopherStats::compute(doc))
+    pub(crate) fn of<'a>(doc: &'a Analysis<'_>) -> &'a GopherStats {
+        doc.cached(Slot::Gopher, || GopherStats::compute(doc))
     }
 
     /// Statistic number `i` (see the index constants); `None` for an empty text.
@@ -1474,7 +1475,7 @@ Example: \"Buy now.\\n\\nGreat deal.\\n\\nBuy now.\" -> 3 paragraphs, 1 duplicat
 Limits: not applicable to an empty text. Matches datatrove exactly on all 1,500 reference rows. A layout cue: several training corpora are flattened to a single paragraph, where it is always 0.",
     applies: Applicability::Any,
     cue: Cue::Layout,
-    compute: |doc: &Document, _: &Context| GopherStats::of(doc).get(I_DUP_PARA_FRAC),
+    compute: |doc: &Analysis<'_>| GopherStats::of(doc).get(I_DUP_PARA_FRAC),
     evidence: None,
 };
 
@@ -1488,7 +1489,7 @@ Example: \"Buy now.\\n\\nGreat deal.\\n\\nBuy now.\" -> the second \"Buy now.\" 
 Limits: not applicable to an empty text. Matches datatrove exactly on all 1,500 reference rows. A layout cue (see dup_para_frac).",
     applies: Applicability::Any,
     cue: Cue::Layout,
-    compute: |doc: &Document, _: &Context| GopherStats::of(doc).get(I_DUP_PARA_CHAR_FRAC),
+    compute: |doc: &Analysis<'_>| GopherStats::of(doc).get(I_DUP_PARA_CHAR_FRAC),
     evidence: None,
 };
 
@@ -1502,7 +1503,7 @@ Example: \"Share this\\nGood news today.\\nShare this\\nShare this\" -> 4 lines,
 Limits: not applicable to an empty text. Matches datatrove exactly on all 1,500 reference rows. A layout cue: flattened corpora have one line per paragraph or per text.",
     applies: Applicability::Any,
     cue: Cue::Layout,
-    compute: |doc: &Document, _: &Context| GopherStats::of(doc).get(I_DUP_LINE_FRAC),
+    compute: |doc: &Analysis<'_>| GopherStats::of(doc).get(I_DUP_LINE_FRAC),
     evidence: None,
 };
 
@@ -1516,7 +1517,7 @@ Example: \"Share this\\nGood news today.\\nShare this\\nShare this\" -> 2 x 10 =
 Limits: not applicable to an empty text. Matches datatrove exactly on all 1,500 reference rows. A layout cue (see dup_line_frac).",
     applies: Applicability::Any,
     cue: Cue::Layout,
-    compute: |doc: &Document, _: &Context| GopherStats::of(doc).get(I_DUP_LINE_CHAR_FRAC),
+    compute: |doc: &Analysis<'_>| GopherStats::of(doc).get(I_DUP_LINE_CHAR_FRAC),
     evidence: None,
 };
 
@@ -1553,7 +1554,7 @@ macro_rules! top_ngram_feature {
             ),
             applies: Applicability::SpaceSeparated,
             cue: Cue::Style,
-            compute: |doc: &Document, _: &Context| {
+            compute: |doc: &Analysis<'_>| {
                 GopherStats::of(doc).get(I_TOP_NGRAM + $n - 2)
             },
             evidence: None,
@@ -1621,7 +1622,7 @@ macro_rules! dup_ngram_feature {
             ),
             applies: Applicability::SpaceSeparated,
             cue: Cue::Style,
-            compute: |doc: &Document, _: &Context| {
+            compute: |doc: &Analysis<'_>| {
                 GopherStats::of(doc).get(I_DUP_NGRAM + $n - 5)
             },
             evidence: None,
@@ -1688,7 +1689,7 @@ Example: \"The cat saw the dog.\" -> the, cat, saw, dog are 4 distinct of 5 word
 Limits: falls as texts get longer (any text reuses function words), so compare texts of similar length or use mattr_50 / mtld. Not applicable without words or to unspaced scripts.",
     applies: Applicability::SpaceSeparated,
     cue: Cue::Length,
-    compute: |doc: &Document, _: &Context| type_token_ratio(doc),
+    compute: |doc: &Analysis<'_>| type_token_ratio(doc),
     evidence: None,
 };
 
@@ -1702,7 +1703,7 @@ Example: \"The cat saw the dog.\" -> cat, saw, dog occur once, \"the\" twice -> 
 Limits: depends on length like type_token_ratio. Not applicable without words or to unspaced scripts.",
     applies: Applicability::SpaceSeparated,
     cue: Cue::Length,
-    compute: |doc: &Document, _: &Context| hapax_ratio(doc),
+    compute: |doc: &Analysis<'_>| hapax_ratio(doc),
     evidence: None,
 };
 
@@ -1716,7 +1717,7 @@ Example: 50 different words followed by the second of them again -> two windows 
 Limits: below 50 words it equals type_token_ratio, which is not comparable with longer texts' values. Not applicable without words or to unspaced scripts.",
     applies: Applicability::SpaceSeparated,
     cue: Cue::Style,
-    compute: |doc: &Document, _: &Context| mattr(doc),
+    compute: |doc: &Analysis<'_>| mattr(doc),
     evidence: None,
 };
 
@@ -1730,7 +1731,7 @@ Example: \"one two three one\" -> each pass ends with TTR 3/4 = 0.75, partial fa
 Limits: unstable under about 100 words (McCarthy & Jarvis recommend at least 100); the value is in words, not a ratio. Not applicable without words or to unspaced scripts.",
     applies: Applicability::SpaceSeparated,
     cue: Cue::Style,
-    compute: |doc: &Document, _: &Context| mtld(doc),
+    compute: |doc: &Analysis<'_>| mtld(doc),
     evidence: None,
 };
 
@@ -1744,7 +1745,7 @@ Example: \"a\" -> one token byte + the literal = 2 bytes -> 2 / 1 = 2.0 (tiny te
 Limits: depends on length (short texts compress worse: the ratio is high below a few hundred bytes) and on the script (UTF-8 bytes per character). Not applicable to an empty text.",
     applies: Applicability::Any,
     cue: Cue::Style,
-    compute: |doc: &Document, _: &Context| compression_ratio(doc),
+    compute: |doc: &Analysis<'_>| compression_ratio(doc),
     evidence: None,
 };
 
@@ -1758,9 +1759,32 @@ Example: \"The cat sat. The dog ran. A bird sang. The end.\" -> openers the, the
 Limits: grows with the number of sentences (there are only so many ways to start one), so long texts score higher. Not applicable without a sentence that has a word, or to unspaced scripts.",
     applies: Applicability::SpaceSeparated,
     cue: Cue::Style,
-    compute: |doc: &Document, _: &Context| repeated_opener_ratio(doc),
+    compute: |doc: &Analysis<'_>| repeated_opener_ratio(doc),
     evidence: None,
 };
+
+/// This family's features, in output column order.
+pub(super) const FEATURES: &[Feature] = &[
+    DUP_PARA_FRAC,
+    DUP_PARA_CHAR_FRAC,
+    DUP_LINE_FRAC,
+    DUP_LINE_CHAR_FRAC,
+    TOP_2_GRAM_CHAR_FRAC,
+    TOP_3_GRAM_CHAR_FRAC,
+    TOP_4_GRAM_CHAR_FRAC,
+    DUP_5_GRAM_CHAR_FRAC,
+    DUP_6_GRAM_CHAR_FRAC,
+    DUP_7_GRAM_CHAR_FRAC,
+    DUP_8_GRAM_CHAR_FRAC,
+    DUP_9_GRAM_CHAR_FRAC,
+    DUP_10_GRAM_CHAR_FRAC,
+    TYPE_TOKEN_RATIO,
+    HAPAX_RATIO,
+    MATTR_50,
+    MTLD,
+    COMPRESSION_RATIO,
+    REPEATED_OPENER_RATIO,
+];
 
 #[cfg(test)]
 mod tests {

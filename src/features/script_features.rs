@@ -3,7 +3,7 @@
 //! scripts, is worth a look; these are reported as language cues, not used as authorship
 //! evidence by the default model.
 
-use super::{ratio, Applicability, Context, Cue, Feature};
+use super::{ratio, Analysis, Applicability, Cue, Feature};
 use crate::features::structure::snippet;
 use crate::text::{Document, Script};
 
@@ -17,7 +17,7 @@ Example: \"今日は晴れです。\" -> 7 kana and kanji of 7 letters = 1.0.\n\
 Limits: a language cue.",
     applies: Applicability::Any,
     cue: Cue::Language,
-    compute: |doc: &Document, _: &Context| Some(doc.language().confidence),
+    compute: |doc: &Analysis<'_>| Some(doc.language().confidence),
     evidence: None,
 };
 
@@ -31,7 +31,7 @@ Example: \"Hello мир\" -> 3 Cyrillic / 8 letters = 0.375.\n\
 Limits: a language cue; not applicable without letters.",
     applies: Applicability::Any,
     cue: Cue::Language,
-    compute: |doc: &Document, _: &Context| {
+    compute: |doc: &Analysis<'_>| {
         let s = doc.scripts();
         ratio((s.total() - s.get(Script::Latin)) as f64, s.total() as f64)
     },
@@ -48,7 +48,7 @@ Example: \"Tokyo 東京\" -> 2 / 7 = 0.2857.\n\
 Limits: a language cue; not applicable without letters.",
     applies: Applicability::Any,
     cue: Cue::Language,
-    compute: |doc: &Document, _: &Context| {
+    compute: |doc: &Analysis<'_>| {
         let s = doc.scripts();
         let cjk = s.get(Script::Han) + s.get(Script::Kana) + s.get(Script::Hangul);
         ratio(cjk as f64, s.total() as f64)
@@ -91,7 +91,7 @@ Example: \"Hello world, how are you?\\n\\n東京です\" -> the 4-character Japa
 Limits: a language cue; a paragraph mixing two scripts counts by its own dominant script. Not applicable without letters.",
     applies: Applicability::Any,
     cue: Cue::Language,
-    compute: |doc: &Document, _: &Context| {
+    compute: |doc: &Analysis<'_>| {
         let scripts = doc.paragraph_scripts();
         let (mut foreign, mut total) = (0usize, 0usize);
         let dominant = doc.dominant_script()?;
@@ -105,10 +105,14 @@ Limits: a language cue; a paragraph mixing two scripts counts by its own dominan
         }
         ratio(foreign as f64, total as f64)
     },
-    evidence: Some(|doc: &Document, _: &Context| {
+    evidence: Some(|doc: &Analysis<'_>| {
         foreign_paragraphs(doc).into_iter().take(3).map(|i| format!("{:?}", snippet(doc.slice(doc.paragraphs()[i]), 40))).collect()
     }),
 };
+
+/// This family's features, in output column order.
+pub(super) const FEATURES: &[Feature] =
+    &[LANGUAGE_CONFIDENCE, NON_LATIN_LETTER_RATIO, CJK_LETTER_RATIO, FOREIGN_SCRIPT_PARAGRAPH_RATIO];
 
 #[cfg(test)]
 mod tests {
@@ -131,7 +135,7 @@ mod tests {
     fn evidence_quotes_the_foreign_paragraph() {
         let doc = Document::new("Hello world, how are you?\n\n東京です");
         assert_eq!(
-            FOREIGN_SCRIPT_PARAGRAPH_RATIO.evidence(&doc, &Context::default()),
+            FOREIGN_SCRIPT_PARAGRAPH_RATIO.evidence(&Analysis::new(&doc, &Default::default())),
             vec!["\"東京です\"".to_string()]
         );
     }

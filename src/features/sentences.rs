@@ -4,7 +4,7 @@
 //! model output keep it even. Sizes are reported but marked as length or layout cues, which the
 //! default model does not use (the training corpora differ in length by label).
 
-use super::{ratio, Applicability, Context, Cue, Feature};
+use super::{ratio, Analysis, Applicability, Cue, Feature};
 use crate::text::Document;
 
 /// Words per sentence, for sentences that have at least one word.
@@ -33,7 +33,7 @@ Example: \"Hi there.\" -> 9.\n\
 Limits: a length cue, not an authorship cue (machine texts in the training corpora are shorter); the default model does not use it.",
     applies: Applicability::Any,
     cue: Cue::Length,
-    compute: |doc: &Document, _: &Context| Some(doc.char_count() as f64),
+    compute: |doc: &Analysis<'_>| Some(doc.char_count() as f64),
     evidence: None,
 };
 
@@ -47,7 +47,7 @@ Example: \"Don't pay $5 now!\" -> 4 (Don't, pay, 5, now).\n\
 Limits: not applicable to Chinese, Japanese and Thai, which are written without spaces. A length cue; the default model does not use it.",
     applies: Applicability::SpaceSeparated,
     cue: Cue::Length,
-    compute: |doc: &Document, _: &Context| Some(doc.word_count() as f64),
+    compute: |doc: &Analysis<'_>| Some(doc.word_count() as f64),
     evidence: None,
 };
 
@@ -61,7 +61,7 @@ Example: \"Dr. Smith left. He was tired.\" -> 2.\n\
 Limits: a length cue; the default model does not use it.",
     applies: Applicability::Any,
     cue: Cue::Length,
-    compute: |doc: &Document, _: &Context| Some(doc.sentences().len() as f64),
+    compute: |doc: &Analysis<'_>| Some(doc.sentences().len() as f64),
     evidence: None,
 };
 
@@ -75,7 +75,7 @@ Example: \"One.\\n\\nTwo.\\nThree.\" -> 2.\n\
 Limits: a layout cue (several training corpora are flattened to one paragraph); the default model does not use it.",
     applies: Applicability::Any,
     cue: Cue::Layout,
-    compute: |doc: &Document, _: &Context| Some(doc.paragraphs().len() as f64),
+    compute: |doc: &Analysis<'_>| Some(doc.paragraphs().len() as f64),
     evidence: None,
 };
 
@@ -89,7 +89,7 @@ Example: \"One two three. Four five. Six.\" -> (3 + 2 + 1) / 3 = 2.0.\n\
 Limits: not applicable without words or to unspaced scripts (Chinese, Japanese, Thai).",
     applies: Applicability::SpaceSeparated,
     cue: Cue::Register,
-    compute: |doc: &Document, _: &Context| mean_std(&sentence_lengths(doc)).map(|(m, _)| m),
+    compute: |doc: &Analysis<'_>| mean_std(&sentence_lengths(doc)).map(|(m, _)| m),
     evidence: None,
 };
 
@@ -103,7 +103,7 @@ Example: \"One two three. Four five. Six.\" -> lengths 3, 2, 1, mean 2, sqrt((1 
 Limits: 0 for a single sentence; not applicable without words or to unspaced scripts.",
     applies: Applicability::SpaceSeparated,
     cue: Cue::Register,
-    compute: |doc: &Document, _: &Context| mean_std(&sentence_lengths(doc)).map(|(_, s)| s),
+    compute: |doc: &Analysis<'_>| mean_std(&sentence_lengths(doc)).map(|(_, s)| s),
     evidence: None,
 };
 
@@ -117,7 +117,7 @@ Example: \"One two three. Four five. Six.\" -> 0.8165 / 2 = 0.4082.\n\
 Limits: not applicable without words or to unspaced scripts.",
     applies: Applicability::SpaceSeparated,
     cue: Cue::Style,
-    compute: |doc: &Document, _: &Context| mean_std(&sentence_lengths(doc)).and_then(|(m, s)| ratio(s, m)),
+    compute: |doc: &Analysis<'_>| mean_std(&sentence_lengths(doc)).and_then(|(m, s)| ratio(s, m)),
     evidence: None,
 };
 
@@ -131,7 +131,7 @@ Example: \"Hi. Hello there.\" -> (3 + 12) / 2 = 7.5.\n\
 Limits: not applicable without sentences.",
     applies: Applicability::Any,
     cue: Cue::Register,
-    compute: |doc: &Document, _: &Context| {
+    compute: |doc: &Analysis<'_>| {
         let n = doc.sentences().len();
         let chars: usize = doc.sentences().iter().map(|s| doc.chars_in(doc.sentence_text(s))).sum();
         ratio(chars as f64, n as f64)
@@ -149,9 +149,22 @@ Example: \"Yes. No.\\n\\nMaybe.\" -> 3 / 2 = 1.5.\n\
 Limits: a layout cue (some corpora are single-paragraph); not applicable without paragraphs.",
     applies: Applicability::Any,
     cue: Cue::Layout,
-    compute: |doc: &Document, _: &Context| ratio(doc.sentences().len() as f64, doc.paragraphs().len() as f64),
+    compute: |doc: &Analysis<'_>| ratio(doc.sentences().len() as f64, doc.paragraphs().len() as f64),
     evidence: None,
 };
+
+/// This family's features, in output column order.
+pub(super) const FEATURES: &[Feature] = &[
+    CHAR_COUNT,
+    WORD_COUNT,
+    SENTENCE_COUNT,
+    PARAGRAPH_COUNT,
+    SENTENCE_LENGTH_MEAN_WORDS,
+    SENTENCE_LENGTH_STD_WORDS,
+    SENTENCE_LENGTH_CV,
+    SENTENCE_LENGTH_MEAN_CHARS,
+    SENTENCES_PER_PARAGRAPH_MEAN,
+];
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,7 @@
 //! Specificity: the concrete detail that substance carries and filler lacks — numbers, dates,
 //! names, quoted speech, links.
 
-use super::{per_1k_words, ratio, Applicability, Context, Cue, Feature};
+use super::{per_1k_words, ratio, Analysis, Applicability, Cue, Feature};
 use crate::text::{Document, TokenKind};
 
 /// Month names (English, German, French, Spanish) and common English abbreviations.
@@ -130,7 +130,7 @@ Example: \"Sales rose 12 percent to 3.5 million units.\" -> 2 numbers / 8 words 
 Limits: years count too (see year_date_per_1k_words); \"COVID-19\" gives the number 19. Not applicable to unspaced scripts.",
     applies: Applicability::SpaceSeparated,
     cue: Cue::Style,
-    compute: |doc: &Document, _: &Context| {
+    compute: |doc: &Analysis<'_>| {
         let n = doc.words().filter(|t| t.kind == TokenKind::Number).count();
         per_1k_words(n as f64, doc)
     },
@@ -147,7 +147,7 @@ Example: \"On May 5, 2021 the plant closed; it had opened in the 1990s.\" -> May
 Limits: month names without a number are not counted (the verb may, the noun march). Not applicable to unspaced scripts.",
     applies: Applicability::SpaceSeparated,
     cue: Cue::Style,
-    compute: |doc: &Document, _: &Context| per_1k_words(date_count(doc) as f64, doc),
+    compute: |doc: &Analysis<'_>| per_1k_words(date_count(doc) as f64, doc),
     evidence: None,
 };
 
@@ -161,7 +161,7 @@ Example: \"The mayor of Leeds met Anna Smith. She was late, and the council of t
 Limits: English, French and Spanish only (German capitalises every noun). Headings in title case raise it.",
     applies: Applicability::Languages(&["en", "fr", "es"]),
     cue: Cue::Style,
-    compute: |doc: &Document, _: &Context| {
+    compute: |doc: &Analysis<'_>| {
         let (mut caps, mut total) = (0usize, 0usize);
         let (tokens, words, bytes) = (doc.tokens(), doc.word_token_indices(), doc.text().as_bytes());
         for &(start, end) in doc.sentence_word_ranges() {
@@ -255,7 +255,7 @@ Example: 'He said \"no way\" twice.' -> 6 quoted characters (no way) / 23 = 0.26
 Limits: scare quotes around single words count too. Not applicable to empty text.",
     applies: Applicability::Any,
     cue: Cue::Style,
-    compute: |doc: &Document, _: &Context| {
+    compute: |doc: &Analysis<'_>| {
         let quoted: usize = quoted_spans(doc.text()).iter().map(|&(s, e)| doc.chars_in(&doc.text()[s..e])).sum();
         ratio(quoted as f64, doc.char_count() as f64)
     },
@@ -288,9 +288,13 @@ Example: \"See https://example.org and www.example.com for the data.\" -> 2 link
 Limits: bare domains (example.org) are not counted. Not applicable to unspaced scripts.",
     applies: Applicability::SpaceSeparated,
     cue: Cue::Style,
-    compute: |doc: &Document, _: &Context| per_1k_words(url_count(doc) as f64, doc),
+    compute: |doc: &Analysis<'_>| per_1k_words(url_count(doc) as f64, doc),
     evidence: None,
 };
+
+/// This family's features, in output column order.
+pub(super) const FEATURES: &[Feature] =
+    &[NUMBER_PER_1K_WORDS, YEAR_DATE_PER_1K_WORDS, CAPITALIZED_WORD_RATIO, QUOTED_CHAR_RATIO, URL_PER_1K_WORDS];
 
 #[cfg(test)]
 mod tests {

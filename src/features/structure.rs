@@ -7,7 +7,8 @@
 
 use rustc_hash::FxHashMap;
 
-use super::{ratio, vocab, Applicability, Context, Cue, Feature};
+use super::analysis::Slot;
+use super::{ratio, word_facts, Analysis, Applicability, Cue, Feature};
 use crate::lexicon::Kind;
 use crate::text::{ascii, segment::is_punct, Document, Span, TokenKind};
 
@@ -93,7 +94,7 @@ Example: \"Why It Matters\\nThe plan failed. Nobody knew why.\\n## Next steps\" 
 Limits: a layout cue; a one-line text has none. Not applicable to empty text.",
     applies: Applicability::Any,
     cue: Cue::Layout,
-    compute: |doc: &Document, _: &Context| line_share(doc, is_heading_line),
+    compute: |doc: &Analysis<'_>| line_share(doc, is_heading_line),
     evidence: None,
 };
 
@@ -107,7 +108,7 @@ Example: \"Items:\\n- one\\n- two\\n• three\" -> 3 / 4 = 0.75.\n\
 Limits: a layout cue. Gopher counts only •; chaff counts the common markdown markers as well.",
     applies: Applicability::Any,
     cue: Cue::Layout,
-    compute: |doc: &Document, _: &Context| line_share(doc, is_bullet_line),
+    compute: |doc: &Analysis<'_>| line_share(doc, is_bullet_line),
     evidence: None,
 };
 
@@ -121,7 +122,7 @@ Example: \"Steps\\n1. Mix\\n2) Bake\\n(3) Eat\" -> 3 / 4 = 0.75.\n\
 Limits: a layout cue; a sentence starting with a year and a period is rare but counts.",
     applies: Applicability::Any,
     cue: Cue::Layout,
-    compute: |doc: &Document, _: &Context| line_share(doc, is_numbered_line),
+    compute: |doc: &Analysis<'_>| line_share(doc, is_numbered_line),
     evidence: None,
 };
 
@@ -135,7 +136,7 @@ Example: \"Home\\nHe left.\\n\\\"Why?\\\" she asked.\\nShare this\" -> 2 / 4 = 0
 Limits: a layout cue; single-paragraph texts are 0 or 1.",
     applies: Applicability::Any,
     cue: Cue::Layout,
-    compute: |doc: &Document, _: &Context| line_share(doc, ends_with_terminal),
+    compute: |doc: &Analysis<'_>| line_share(doc, ends_with_terminal),
     evidence: None,
 };
 
@@ -162,7 +163,7 @@ Example: \"Menu\\nThis line is certainly longer than thirty characters.\\nLog in
 Limits: a layout cue.",
     applies: Applicability::Any,
     cue: Cue::Layout,
-    compute: |doc: &Document, _: &Context| line_share(doc, is_short_line),
+    compute: |doc: &Analysis<'_>| line_share(doc, is_short_line),
     evidence: None,
 };
 
@@ -176,12 +177,12 @@ Example: \"Storm hits the coast of Texas and thousands lose power overnight.\\n6
 Limits: a debris cue, not authorship (debris marks scraped human pages in the training corpora). Not applicable when the language has no boilerplate list.",
     applies: Applicability::Any,
     cue: Cue::Debris,
-    compute: |doc: &Document, cx: &Context| {
-        let n = cx.lexicons.hits(doc).count(Kind::Boilerplate)?;
+    compute: |doc: &Analysis<'_>| {
+        let n = doc.lexicon_hits().count(Kind::Boilerplate)?;
         ratio(n as f64, doc.lines().len() as f64)
     },
-    evidence: Some(|doc: &Document, cx: &Context| {
-        let spans = cx.lexicons.hits(doc).spans(Kind::Boilerplate);
+    evidence: Some(|doc: &Analysis<'_>| {
+        let spans = doc.lexicon_hits().spans(Kind::Boilerplate);
         line_evidence(doc, spans.iter().map(|&(s, e)| Span { start: s, end: e }))
     }),
 };
@@ -291,8 +292,8 @@ Example: \"Big News Today\\nbig news today\\nThe text.\\nBig News Today\" -> 1 (
 Limits: a debris cue.",
     applies: Applicability::Any,
     cue: Cue::Debris,
-    compute: |doc: &Document, _: &Context| ratio(casefold_duplicates(doc).len() as f64, doc.lines().len() as f64),
-    evidence: Some(|doc: &Document, _: &Context| line_evidence(doc, casefold_duplicates(doc).into_iter())),
+    compute: |doc: &Analysis<'_>| ratio(casefold_duplicates(doc).len() as f64, doc.lines().len() as f64),
+    evidence: Some(|doc: &Analysis<'_>| line_evidence(doc, casefold_duplicates(doc).into_iter())),
 };
 
 /// Share of lines ending in an ellipsis.
@@ -305,19 +306,11 @@ Example: \"Read this...\\nA full line.\\nAnd more…\" -> 2 / 3 = 0.6667.\n\
 Limits: a debris cue.",
     applies: Applicability::Any,
     cue: Cue::Debris,
-    compute: |doc: &Document, _: &Context| line_share(doc, |l| l.ends_with("...")),
-    evidence: Some(|doc: &Document, _: &Context| {
+    compute: |doc: &Analysis<'_>| line_share(doc, |l| l.ends_with("...")),
+    evidence: Some(|doc: &Analysis<'_>| {
         line_evidence(doc, doc.lines().iter().copied().filter(|l| doc.slice(*l).ends_with("...")))
     }),
 };
-
-/// Gopher's stop words (Rae et al. 2021).
-const GOPHER_STOP_WORDS: &[&str] = &["the", "be", "to", "of", "and", "that", "have", "with"];
-
-/// Is lowercase word `w` one of Gopher's stop words?
-pub(crate) fn is_gopher_stop_word(w: &str) -> bool {
-    GOPHER_STOP_WORDS.contains(&w)
-}
 
 /// Number of Gopher stop words.
 pub(crate) const GOPHER_STOP_WORD_COUNT: Feature = Feature {
@@ -329,10 +322,8 @@ Example: \"The cat and the dog went to bed.\" -> the, and, the, to = 4.\n\
 Limits: English only; a count, so it grows with length (a length cue).",
     applies: Applicability::Languages(&["en"]),
     cue: Cue::Length,
-    compute: |doc: &Document, _: &Context| {
-        let facts = vocab::facts(doc);
-        let n: u32 = facts.iter().zip(doc.word_freq()).filter(|(f, _)| f.gopher_stop_word).map(|(_, &n)| n).sum();
-        Some(n as f64)
+    compute: |doc: &Analysis<'_>| {
+        Some(f64::from(word_facts::occurrences(doc, |f| f.gopher_stop_word)))
     },
     evidence: None,
 };
@@ -349,8 +340,8 @@ pub(crate) struct GopherWords {
     chars: usize,
 }
 
-fn gopher_words(doc: &Document) -> GopherWords {
-    *doc.cache.gopher_words.get_or_init(|| {
+fn gopher_words(doc: &Analysis<'_>) -> GopherWords {
+    *doc.cached(Slot::GopherWords, || {
         let mut chars = doc.char_counter();
         let mut words = GopherWords::default();
         for t in doc.tokens() {
@@ -375,7 +366,7 @@ Example: \"I paid $20 today.\" -> I(1) paid(4) 20(2) today(5) = 12 / 4 = 3.0 ($ 
 Limits: not applicable to unspaced scripts or texts without tokens.",
     applies: Applicability::SpaceSeparated,
     cue: Cue::Register,
-    compute: |doc: &Document, _: &Context| {
+    compute: |doc: &Analysis<'_>| {
         let words = gopher_words(doc);
         ratio(words.chars as f64, words.count as f64)
     },
@@ -392,7 +383,7 @@ Example: \"#news #today big day\" -> 2 / 4 (news, today, big, day; # itself is p
 Limits: not applicable without tokens.",
     applies: Applicability::Any,
     cue: Cue::Style,
-    compute: |doc: &Document, _: &Context| {
+    compute: |doc: &Analysis<'_>| {
         let hashes = memchr::memchr_iter(b'#', doc.text().as_bytes()).count();
         ratio(hashes as f64, gopher_words(doc).count as f64)
     },
@@ -409,7 +400,7 @@ Example: \"Well... maybe... not\" -> 2 / 3 = 0.6667.\n\
 Limits: not applicable without tokens.",
     applies: Applicability::Any,
     cue: Cue::Style,
-    compute: |doc: &Document, _: &Context| {
+    compute: |doc: &Analysis<'_>| {
         ratio(count_non_overlapping(doc.text().as_bytes(), b"...") as f64, gopher_words(doc).count as f64)
     },
     evidence: None,
@@ -425,7 +416,7 @@ Example: \"Call 555 1234 now 🙂\" -> Call, now = 2 / 5 = 0.4.\n\
 Limits: not applicable without tokens.",
     applies: Applicability::Any,
     cue: Cue::Style,
-    compute: |doc: &Document, _: &Context| {
+    compute: |doc: &Analysis<'_>| {
         let words = gopher_words(doc);
         ratio(words.alphabetic as f64, words.count as f64)
     },
@@ -471,8 +462,8 @@ fn mark_group(c: char) -> Option<usize> {
 
 /// Marks of each group in the punctuation tokens, counted in one pass for the three
 /// features below.
-fn mark_counts(doc: &Document) -> &[u32; 3] {
-    doc.cache.punct_marks.get_or_init(|| {
+fn mark_counts<'a>(doc: &'a Analysis<'_>) -> &'a [u32; 3] {
+    doc.cached(Slot::PunctMarks, || {
         let mut counts = [0u32; 3];
         let bytes = doc.text().as_bytes();
         for t in doc.tokens().iter().filter(|t| t.kind == TokenKind::Punct) {
@@ -496,7 +487,7 @@ fn mark_counts(doc: &Document) -> &[u32; 3] {
 }
 
 /// Punctuation marks of one group per sentence, for the style family below.
-fn punct_per_sentence(doc: &Document, group: usize) -> Option<f64> {
+fn punct_per_sentence(doc: &Analysis<'_>, group: usize) -> Option<f64> {
     ratio(f64::from(mark_counts(doc)[group]), doc.sentences().len() as f64)
 }
 
@@ -510,7 +501,7 @@ Example: \"Red, green, and blue. Done.\" -> 2 / 2 = 1.0.\n\
 Limits: not applicable without sentences.",
     applies: Applicability::Any,
     cue: Cue::Style,
-    compute: |doc: &Document, _: &Context| punct_per_sentence(doc, COMMAS),
+    compute: |doc: &Analysis<'_>| punct_per_sentence(doc, COMMAS),
     evidence: None,
 };
 
@@ -524,7 +515,7 @@ Example: \"Note: it works; mostly. Fine.\" -> 2 / 2 = 1.0.\n\
 Limits: not applicable without sentences; times like 10:30 count.",
     applies: Applicability::Any,
     cue: Cue::Style,
-    compute: |doc: &Document, _: &Context| punct_per_sentence(doc, COLONS_SEMICOLONS),
+    compute: |doc: &Analysis<'_>| punct_per_sentence(doc, COLONS_SEMICOLONS),
     evidence: None,
 };
 
@@ -538,7 +529,7 @@ Example: \"It was late - too late (again). Yes — really.\" -> -, (, — = 3 / 
 Limits: not applicable without sentences.",
     applies: Applicability::Any,
     cue: Cue::Style,
-    compute: |doc: &Document, _: &Context| {
+    compute: |doc: &Analysis<'_>| {
         let marks = punct_per_sentence(doc, DASHES_PARENS)?;
         let spaced = count_non_overlapping(doc.text().as_bytes(), b" - ") as f64;
         Some(marks + spaced / doc.sentences().len() as f64)
@@ -556,7 +547,7 @@ Example: \"Why? Because. Wow!\" -> 2 / 3 = 0.6667.\n\
 Limits: not applicable without sentences.",
     applies: Applicability::Any,
     cue: Cue::Style,
-    compute: |doc: &Document, _: &Context| {
+    compute: |doc: &Analysis<'_>| {
         let n = doc
             .sentences()
             .iter()
@@ -566,6 +557,27 @@ Limits: not applicable without sentences.",
     },
     evidence: None,
 };
+
+/// This family's features, in output column order.
+pub(super) const FEATURES: &[Feature] = &[
+    HEADING_LINE_RATIO,
+    BULLET_LINE_RATIO,
+    NUMBERED_LINE_RATIO,
+    TERMINAL_PUNCT_LINE_RATIO,
+    SHORT_LINE_RATIO,
+    BOILERPLATE_LINE_RATIO,
+    CASEFOLD_DUPLICATE_LINE_RATIO,
+    ELLIPSIS_LINE_RATIO,
+    GOPHER_STOP_WORD_COUNT,
+    MEAN_WORD_LENGTH_CHARS,
+    HASH_TO_WORD_RATIO,
+    ELLIPSIS_TO_WORD_RATIO,
+    ALPHA_WORD_RATIO,
+    COMMA_PER_SENTENCE,
+    COLON_SEMICOLON_PER_SENTENCE,
+    DASH_PAREN_PER_SENTENCE,
+    QUESTION_EXCLAMATION_RATIO,
+];
 
 #[cfg(test)]
 mod tests {
@@ -639,7 +651,7 @@ mod tests {
             1e-12,
         );
         let doc = Document::new("Big News Today\nbig news today");
-        let ev = CASEFOLD_DUPLICATE_LINE_RATIO.evidence(&doc, &Context::default());
+        let ev = CASEFOLD_DUPLICATE_LINE_RATIO.evidence(&Analysis::new(&doc, &Default::default()));
         assert_eq!(ev, vec!["\"big news today\"".to_string()]);
     }
 

@@ -316,12 +316,9 @@ impl LexiconSet {
         self.language(lang).is_some_and(|m| m.available[kind.slot()])
     }
 
-    /// Count every kind in `doc` (cached in the document).
-    pub fn hits<'d>(&self, doc: &'d Document) -> &'d LexiconHits {
-        doc.cache.lexicon.get_or_init(|| self.compute_hits(doc))
-    }
-
-    fn compute_hits(&self, doc: &Document) -> LexiconHits {
+    /// Count every kind in `doc` with this set's lists. Not cached here: the features cache
+    /// the result beside the lexicon set that produced it (`features::Analysis`).
+    pub fn hits(&self, doc: &Document) -> LexiconHits {
         let mut hits = LexiconHits::default();
         let Some(m) = self.language(doc.language().code) else {
             return hits;

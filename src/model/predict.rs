@@ -10,8 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::file::{Algorithm, FeatureReference, ModelFile};
-use crate::features::{Context, FeatureVector, FEATURES};
-use crate::text::Document;
+use crate::features::{Analysis, FeatureVector, FEATURES};
 
 /// The verdict on one article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -209,12 +208,12 @@ impl Model {
         }
     }
 
-    /// Score one analysed article.
-    pub fn predict(&self, doc: &Document, fv: &FeatureVector, cx: &Context) -> Prediction {
-        let words = doc.word_count() as u32;
-        let (raw, probability, verdict, abstention) = self.decide(&fv.values, words, doc.language().code);
+    /// Score one analysed article whose features are `fv`.
+    pub fn predict(&self, a: &Analysis<'_>, fv: &FeatureVector) -> Prediction {
+        let words = a.word_count() as u32;
+        let (raw, probability, verdict, abstention) = self.decide(&fv.values, words, a.language().code);
         let direction = if verdict == Verdict::Ok { Direction::Human } else { Direction::Machine };
-        let reasons = self.reasons(&fv.values, direction, 3, Some((doc, cx)));
+        let reasons = self.reasons(&fv.values, direction, 3, Some(a));
         Prediction { raw, probability, verdict, abstention, reasons }
     }
 
@@ -224,7 +223,7 @@ impl Model {
         values: &[Option<f64>],
         direction: Direction,
         n: usize,
-        doc: Option<(&Document, &Context)>,
+        doc: Option<&Analysis<'_>>,
     ) -> Vec<Reason> {
         let selected = self.select(values);
         let mut pushes: Vec<(usize, f64)> = self
@@ -244,7 +243,7 @@ impl Model {
             .take(n)
             .map(|(j, w)| {
                 let evidence = match (direction, doc) {
-                    (Direction::Machine, Some((d, cx))) => FEATURES[self.registry_index[j]].evidence(d, cx),
+                    (Direction::Machine, Some(a)) => FEATURES[self.registry_index[j]].evidence(a),
                     _ => Vec::new(),
                 };
                 Reason {

@@ -2,8 +2,9 @@
 //! paragraphs, tokens, sentences, interned lowercase words, scripts and language.
 //!
 //! Takes raw text; returns a [`Document`]. It never panics on any input and never looks at
-//! anything but the text. Costlier analyses that only some features need (syllables, lexicon
-//! matches, n-gram repetition) are computed on first use and cached in the document.
+//! anything but the text. The bottom layer: it knows nothing of features, models or outputs
+//! (it reads only word-list data), and caches only facts of the text itself (its character
+//! count, sentence word ranges); the work features share is cached on the features side.
 
 pub(crate) mod ascii;
 pub mod language;
@@ -62,24 +63,15 @@ pub struct Document {
     paragraph_scripts: Vec<Option<Script>>,
     dominant: Option<Script>,
     language: Language,
-    pub(crate) cache: DocCache,
+    cache: TextCache,
 }
 
-/// Lazily computed analyses shared by several features.
+/// Facts of the text computed on first use.
 #[derive(Debug, Default)]
-pub(crate) struct DocCache {
-    pub(crate) syllables: OnceCell<Option<syllables::SyllableStats>>,
-    pub(crate) lexicon: OnceCell<crate::lexicon::LexiconHits>,
-    pub(crate) gopher: OnceCell<crate::features::repetition::GopherStats>,
-    pub(crate) char_count: OnceCell<usize>,
-    pub(crate) function_words: OnceCell<Vec<u32>>,
-    pub(crate) suffixes: OnceCell<[u32; 5]>,
-    pub(crate) word_lengths: OnceCell<Vec<usize>>,
-    pub(crate) word_facts: OnceCell<Vec<crate::features::vocab::WordFacts>>,
-    pub(crate) punct_marks: OnceCell<[u32; 3]>,
-    pub(crate) gopher_words: OnceCell<crate::features::structure::GopherWords>,
-    pub(crate) continuations: OnceCell<Vec<u32>>,
-    pub(crate) sentence_words: OnceCell<Vec<(u32, u32)>>,
+struct TextCache {
+    char_count: OnceCell<usize>,
+    continuations: OnceCell<Vec<u32>>,
+    sentence_words: OnceCell<Vec<(u32, u32)>>,
 }
 
 impl Document {
@@ -127,7 +119,7 @@ impl Document {
             paragraph_scripts,
             dominant,
             language,
-            cache: DocCache::default(),
+            cache: TextCache::default(),
         }
     }
 

@@ -5,12 +5,12 @@
 //! spread wider, in both directions.
 //!
 //! Counting rules, shared by every feature in this file (computed once per document by
-//! [`syllables::stats`], or [`syllables::word_stats`] for languages without syllable rules):
+//! [`totals::stats`], or [`totals::word_stats`] for languages without syllable rules):
 //! - **words** (W): tokens with at least one letter; numbers ("42", "3.5") are not words;
-//! - **sentences** (S): sentences ([`Document::sentences`]) that hold at least one word;
+//! - **sentences** (S): sentences ([`crate::text::Document::sentences`]) that hold at least one word;
 //! - **letters**: the alphanumeric characters of the words ("don't" has 4, "U.S" 2); a
 //!   **long word** has more than 6;
-//! - **syllables** (Y): [`syllables::english`] for English (CMUdict exceptions, then rules),
+//! - **syllables** (Y): [`crate::text::syllables::english`] for English (CMUdict exceptions, then rules),
 //!   vowel groups for German, French and Spanish; every word has at least one;
 //! - **polysyllables** (P): words of 3 or more syllables; **complex words** (C, Gunning Fog):
 //!   polysyllables, except capitalised words that do not open a sentence (proper nouns) and
@@ -33,9 +33,10 @@
 //! and counts as Fog's complex words the words of 3+ syllables missing from the Dale-Chall
 //! easy-word list.
 
-use super::{ratio, Applicability, Context, Cue, Feature};
-use crate::text::syllables::{self, SyllableStats, WordStats};
-use crate::text::Document;
+mod totals;
+
+use super::{ratio, Analysis, Applicability, Cue, Feature};
+use totals::{SyllableStats, WordStats};
 
 /// Languages with syllable counts.
 const SYLLABLE_LANGUAGES: Applicability = Applicability::Languages(&["en", "de", "fr", "es"]);
@@ -43,15 +44,15 @@ const SYLLABLE_LANGUAGES: Applicability = Applicability::Languages(&["en", "de",
 const ENGLISH: Applicability = Applicability::Languages(&["en"]);
 
 /// Syllable statistics with at least one word and one sentence.
-fn syl(doc: &Document) -> Option<SyllableStats> {
-    syllables::stats(doc).filter(|s| s.words > 0 && s.sentences > 0)
+fn syl(doc: &Analysis<'_>) -> Option<SyllableStats> {
+    totals::stats(doc).filter(|s| s.words > 0 && s.sentences > 0)
 }
 
 /// Word statistics (any language) with at least one word and one sentence.
-fn wst(doc: &Document) -> Option<WordStats> {
-    let w = match syllables::stats(doc) {
+fn wst(doc: &Analysis<'_>) -> Option<WordStats> {
+    let w = match totals::stats(doc) {
         Some(s) => s.word_stats(),
-        None => syllables::word_stats(doc),
+        None => totals::word_stats(doc),
     };
     (w.words > 0 && w.sentences > 0).then_some(w)
 }
@@ -76,7 +77,7 @@ Example: \"The young teacher opened the window because the room was warm. The ch
 Limits: English only (German, French and Spanish have their own variants). Unstable on a few sentences. Syllables come from CMUdict where the rules disagree with it; unknown words use rules that agree with CMUdict on about 95 % of its words. textstat gives 0.3 points more in the median on news text (4 points more on a tenth of the texts, where it splits sentences at abbreviations and decimal points); see the module docs.",
     applies: ENGLISH,
     cue: Cue::Register,
-    compute: |doc: &Document, _: &Context| {
+    compute: |doc: &Analysis<'_>| {
         syl(doc).map(|s| 206.835 - 1.015 * asl(s.words, s.sentences) - 84.6 * asw(&s))
     },
     evidence: None,
@@ -92,7 +93,7 @@ Example: the two sentences of flesch_reading_ease (W = 20, S = 2, Y = 31) -> 0.3
 Limits: English only; can be negative for very simple text. Same counting caveats as flesch_reading_ease.",
     applies: ENGLISH,
     cue: Cue::Register,
-    compute: |doc: &Document, _: &Context| {
+    compute: |doc: &Analysis<'_>| {
         syl(doc).map(|s| 0.39 * asl(s.words, s.sentences) + 11.8 * asw(&s) - 15.59)
     },
     evidence: None,
@@ -108,7 +109,7 @@ Example: the two sentences of flesch_reading_ease have W = 20, S = 2 and two com
 Limits: English only. The proper-noun rule misses lowercase names and treats capitalised words inside a title-case heading as names. textstat instead counts as complex the words of 3+ syllables that are not on the Dale-Chall list of easy words, so its values differ.",
     applies: ENGLISH,
     cue: Cue::Register,
-    compute: |doc: &Document, _: &Context| {
+    compute: |doc: &Analysis<'_>| {
         syl(doc).map(|s| {
             0.4 * (asl(s.words, s.sentences) + 100.0 * s.complex_words as f64 / s.words as f64)
         })
@@ -126,7 +127,7 @@ Example: the two sentences of flesch_reading_ease have P = 2 (happily, beautiful
 Limits: English only. Designed for samples of 30 sentences or more; on fewer sentences the normalisation extrapolates and the value is noisy (computed from 1 sentence on, as textstat does).",
     applies: ENGLISH,
     cue: Cue::Register,
-    compute: |doc: &Document, _: &Context| {
+    compute: |doc: &Analysis<'_>| {
         syl(doc).map(|s| {
             1.0430 * (s.polysyllables as f64 * 30.0 / s.sentences as f64).sqrt() + 3.1291
         })
@@ -144,7 +145,7 @@ Example: the two sentences of flesch_reading_ease have 102 letters in W = 20 wor
 Limits: English only. Letters are alphanumeric characters of words; textstat counts the non-space, non-punctuation characters of the text (numbers included) and uses 0.058 for 0.0588, so it gives 0.3 less in the median.",
     applies: ENGLISH,
     cue: Cue::Register,
-    compute: |doc: &Document, _: &Context| {
+    compute: |doc: &Analysis<'_>| {
         syl(doc).map(|s| {
             let per100 = 100.0 / s.words as f64;
             0.0588 * s.letters as f64 * per100 - 0.296 * s.sentences as f64 * per100 - 15.8
@@ -163,7 +164,7 @@ Example: the two sentences of flesch_reading_ease have 102 letters, W = 20, S = 
 Limits: English only (the constants were fitted on English school texts). textstat counts punctuation as characters and gives 0.7 more in the median.",
     applies: ENGLISH,
     cue: Cue::Register,
-    compute: |doc: &Document, _: &Context| {
+    compute: |doc: &Analysis<'_>| {
         syl(doc).map(|s| {
             4.71 * s.letters as f64 / s.words as f64 + 0.5 * asl(s.words, s.sentences) - 21.43
         })
@@ -181,7 +182,7 @@ Example: the two sentences of flesch_reading_ease have W = 20, S = 2 and 6 long 
 Limits: not applicable to Chinese, Japanese and Thai. Compounding languages (German, Finnish) have more long words for the same difficulty; compare texts within one language.",
     applies: Applicability::SpaceSeparated,
     cue: Cue::Register,
-    compute: |doc: &Document, _: &Context| {
+    compute: |doc: &Analysis<'_>| {
         wst(doc).map(|w| asl(w.words, w.sentences) + 100.0 * w.long_words as f64 / w.words as f64)
     },
     evidence: None,
@@ -197,7 +198,7 @@ Example: the two sentences of flesch_reading_ease have 6 long words in S = 2 sen
 Limits: not applicable to Chinese, Japanese and Thai; compare texts within one language.",
     applies: Applicability::SpaceSeparated,
     cue: Cue::Register,
-    compute: |doc: &Document, _: &Context| wst(doc).map(|w| w.long_words as f64 / w.sentences as f64),
+    compute: |doc: &Analysis<'_>| wst(doc).map(|w| w.long_words as f64 / w.sentences as f64),
     evidence: None,
 };
 
@@ -211,7 +212,7 @@ Example: \"Der alte Mann ging langsam nach Hause. Die Kinder spielten fröhlich 
 Limits: German only. Vowel groups overcount a few loanwords and undercount hiatus (\"Museum\", \"Theater\"), by a few percent of syllables.",
     applies: Applicability::Languages(&["de"]),
     cue: Cue::Register,
-    compute: |doc: &Document, _: &Context| {
+    compute: |doc: &Analysis<'_>| {
         syl(doc).map(|s| 180.0 - asl(s.words, s.sentences) - 58.5 * asw(&s))
     },
     evidence: None,
@@ -227,7 +228,7 @@ Example: \"Le petit chat dort tranquillement sur le canapé. Les enfants jouent 
 Limits: French only. The mute -ent rule also drops the syllable of nouns and adverbs in -ent after a consonant (\"argent\" counts 1), and hiatus (\"réaction\") is undercounted.",
     applies: Applicability::Languages(&["fr"]),
     cue: Cue::Register,
-    compute: |doc: &Document, _: &Context| {
+    compute: |doc: &Analysis<'_>| {
         syl(doc).map(|s| 207.0 - 1.015 * asl(s.words, s.sentences) - 73.6 * asw(&s))
     },
     evidence: None,
@@ -243,7 +244,7 @@ Example: \"El perro pequeño duerme tranquilamente en el sofá. Los niños juega
 Limits: Spanish only. Syllables are vowel groups (a e i o u á é í ó ú ü; y is not a vowel), which merges hiatus (\"país\", \"leer\" count 1) and so undercounts slightly.",
     applies: Applicability::Languages(&["es"]),
     cue: Cue::Register,
-    compute: |doc: &Document, _: &Context| {
+    compute: |doc: &Analysis<'_>| {
         syl(doc).map(|s| 206.84 - 60.0 * asw(&s) - 1.02 * asl(s.words, s.sentences))
     },
     evidence: None,
@@ -259,7 +260,7 @@ Example: the two sentences of flesch_reading_ease -> 31 / 20 = 1.55.\n\
 Limits: English (CMUdict-backed), German, French and Spanish (vowel-group rules); not applicable to other languages.",
     applies: SYLLABLE_LANGUAGES,
     cue: Cue::Register,
-    compute: |doc: &Document, _: &Context| syl(doc).map(|s| asw(&s)),
+    compute: |doc: &Analysis<'_>| syl(doc).map(|s| asw(&s)),
     evidence: None,
 };
 
@@ -273,7 +274,7 @@ Example: the two sentences of flesch_reading_ease -> 102 / 20 = 5.1.\n\
 Limits: not applicable to Chinese, Japanese and Thai. Differs by language; compare within one.",
     applies: Applicability::SpaceSeparated,
     cue: Cue::Register,
-    compute: |doc: &Document, _: &Context| {
+    compute: |doc: &Analysis<'_>| {
         wst(doc).and_then(|w| ratio(w.letters as f64, w.words as f64))
     },
     evidence: None,
@@ -289,14 +290,34 @@ Example: the two sentences of flesch_reading_ease -> 2 / 20 = 0.1.\n\
 Limits: English, German, French and Spanish only; counts depend on the syllable rules of each language.",
     applies: SYLLABLE_LANGUAGES,
     cue: Cue::Register,
-    compute: |doc: &Document, _: &Context| syl(doc).and_then(|s| ratio(s.polysyllables as f64, s.words as f64)),
+    compute: |doc: &Analysis<'_>| syl(doc).and_then(|s| ratio(s.polysyllables as f64, s.words as f64)),
     evidence: None,
 };
+
+/// This family's features, in output column order.
+pub(super) const FEATURES: &[Feature] = &[
+    FLESCH_READING_EASE,
+    FLESCH_KINCAID_GRADE,
+    GUNNING_FOG,
+    SMOG_INDEX,
+    COLEMAN_LIAU_INDEX,
+    AUTOMATED_READABILITY_INDEX,
+    LIX,
+    RIX,
+    FLESCH_AMSTAD_DE,
+    KANDEL_MOLES_FR,
+    FERNANDEZ_HUERTA_ES,
+    SYLLABLES_PER_WORD,
+    CHARS_PER_WORD,
+    POLYSYLLABLE_RATIO,
+];
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::features::testing::{assert_na, assert_value};
+    use crate::features::Context;
+    use crate::text::Document;
 
     /// W = 20, S = 2, Y = 15 + 16 = 31; polysyllables and complex words: happily,
     /// beautiful; letters 51 + 51 = 102; long words: teacher, because, children, happily,
@@ -316,14 +337,14 @@ mod tests {
 
     #[test]
     fn worked_example_counts() {
-        let s = syllables::stats(&Document::new(EN)).unwrap();
+        let s = totals::stats(&Analysis::new(&Document::new(EN), &Context::default())).unwrap();
         assert_eq!((s.words, s.sentences, s.syllables, s.letters, s.long_words), (20, 2, 31, 102, 6));
         assert_eq!((s.polysyllables, s.complex_words), (2, 2));
-        let s = syllables::stats(&Document::new(DE)).unwrap();
+        let s = totals::stats(&Analysis::new(&Document::new(DE), &Context::default())).unwrap();
         assert_eq!((s.words, s.sentences, s.syllables), (16, 2, 24));
-        let s = syllables::stats(&Document::new(FR)).unwrap();
+        let s = totals::stats(&Analysis::new(&Document::new(FR), &Context::default())).unwrap();
         assert_eq!((s.words, s.sentences, s.syllables), (17, 2, 25));
-        let s = syllables::stats(&Document::new(ES)).unwrap();
+        let s = totals::stats(&Analysis::new(&Document::new(ES), &Context::default())).unwrap();
         assert_eq!((s.words, s.sentences, s.syllables), (17, 2, 30));
     }
 
@@ -369,7 +390,7 @@ mod tests {
         // (complex). W = 12 + 13 = 25, S = 2, C = 5.
         let text = "Yesterday Jennifer Anderson considered the plan and decided to stay at home. \
                     It was a beautiful but difficult day for the family and the town.";
-        let s = syllables::stats(&Document::new(text)).unwrap();
+        let s = totals::stats(&Analysis::new(&Document::new(text), &Context::default())).unwrap();
         assert_eq!((s.words, s.sentences), (25, 2));
         assert_eq!((s.polysyllables, s.complex_words), (8, 5));
         assert_value(&GUNNING_FOG, text, 0.4 * (12.5 + 100.0 * 5.0 / 25.0), 1e-9);

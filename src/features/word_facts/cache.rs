@@ -1,73 +1,12 @@
-//! Facts about each distinct word of a document that several features need (function-word
-//! index, suffix groups, contraction, Gopher stop word, letters, characters, English
-//! syllables), worked out in one pass over the distinct words and cached in the document.
-//!
-//! Each fact is a function of the lowercase word alone, so a per-thread cache keeps the facts
-//! of recently seen words across documents: most words of an article appeared in earlier
-//! ones, and a hit costs one hash instead of one lookup per feature family plus the syllable
-//! rules. Results never depend on what the cache holds.
+//! A per-thread cache of [`WordFacts`] keyed by a word's exact bytes, laid out in cache
+//! lines and prefetched, so that the facts of a document's distinct words mostly cost a hash
+//! and a load instead of the syllable rules and the list lookups.
 
 use std::cell::RefCell;
 use std::hash::Hasher;
 
-use crate::features::{function_words, lexical, morphology, structure};
-use crate::text::{ascii, syllables, Document};
-
-/// What the features need to know about one lowercase word.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub(crate) struct WordFacts {
-    /// Characters (Unicode code points).
-    pub(crate) chars: u32,
-    /// Alphanumeric characters.
-    pub(crate) letters: u32,
-    /// English syllables, clamped to 1..=255 (as the readability formulas count them).
-    pub(crate) en_syllables: u8,
-    /// An English word of 3+ syllables that reaches 3 only through "-ed", "-es" or "-ing".
-    pub(crate) en_inflected: bool,
-    /// Position in [`function_words::WORDS`], or [`NOT_A_FUNCTION_WORD`].
-    pub(crate) function_word: u8,
-    /// Bit `g` set: the word belongs to suffix group `g` (see `morphology`).
-    pub(crate) suffix_groups: u8,
-    /// An English contraction ("don't", "it's").
-    pub(crate) contraction: bool,
-    /// One of Gopher's eight stop words.
-    pub(crate) gopher_stop_word: bool,
-}
-
-/// [`WordFacts::function_word`] of a word that is not a function word.
-pub(crate) const NOT_A_FUNCTION_WORD: u8 = u8::MAX;
-// Every function word's position fits below the marker.
-const _: () = assert!(function_words::WORDS.len() < NOT_A_FUNCTION_WORD as usize);
-
-impl WordFacts {
-    /// The facts of lowercase word `w`, worked out from scratch.
-    pub(crate) fn of(w: &str) -> WordFacts {
-        let en_syllables = syllables::english(w).clamp(1, 255);
-        WordFacts {
-            chars: w.chars().count() as u32,
-            letters: syllables::letters_of(w),
-            en_syllables: en_syllables as u8,
-            en_inflected: en_syllables >= 3 && syllables::inflected_only(w),
-            function_word: function_words::index_of(w).map_or(NOT_A_FUNCTION_WORD, |i| i as u8),
-            suffix_groups: morphology::suffix_groups(w),
-            contraction: lexical::is_contraction(w),
-            gopher_stop_word: structure::is_gopher_stop_word(w),
-        }
-    }
-}
-
-/// The facts of each distinct word of `doc`, indexed by word id (cached in the document).
-pub(crate) fn facts(doc: &Document) -> &[WordFacts] {
-    doc.cache.word_facts.get_or_init(|| {
-        let lower = doc.lower().as_bytes();
-        let ids = 0..doc.word_freq().len() as u32;
-        CACHE.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut cache) => cache.get_all(lower, ids.map(|id| doc.vocab_range(id))),
-            // Not reachable (no re-entry), but never panic: work each word out afresh.
-            Err(_) => ids.map(|id| WordFacts::of(doc.vocab_word(id))).collect(),
-        })
-    })
-}
+use super::WordFacts;
+use crate::text::ascii;
 
 /// Words up to this many bytes are cached (longer ones are rare and worked out each time).
 const CACHE_WORD_BYTES: usize = 24;
@@ -226,39 +165,24 @@ thread_local! {
     static CACHE: RefCell<FactsCache> = RefCell::new(FactsCache::default());
 }
 
+/// The facts of the lowercase words `bytes[range]` (UTF-8) for each range, from this thread's
+/// cache when it holds them; `fresh(i)` works out the facts of the `i`-th word when the
+/// cache cannot be used.
+pub(super) fn facts_of(
+    bytes: &[u8],
+    ranges: impl Iterator<Item = std::ops::Range<usize>>,
+    fresh: impl Fn(u32) -> WordFacts,
+) -> Vec<WordFacts> {
+    CACHE.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut cache) => cache.get_all(bytes, ranges),
+        // Not reachable (no re-entry), but never panic: work each word out afresh.
+        Err(_) => (0..ranges.count() as u32).map(fresh).collect(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn facts_of_words() {
-        let the = WordFacts::of("the");
-        assert_eq!((the.chars, the.letters, the.en_syllables), (3, 3, 1));
-        assert_eq!(the.function_word, 0);
-        assert!(the.gopher_stop_word && !the.contraction && !the.en_inflected);
-        assert_eq!(the.suffix_groups, 0);
-
-        let dont = WordFacts::of("don't");
-        assert_eq!((dont.chars, dont.letters, dont.en_syllables), (5, 4, 1));
-        assert!(dont.contraction && !dont.gopher_stop_word);
-        assert_eq!(dont.function_word, NOT_A_FUNCTION_WORD);
-
-        // "interested": 4 syllables, not only through "-ed" ("interest" has 3).
-        let interested = WordFacts::of("interested");
-        assert_eq!(interested.en_syllables, 4);
-        assert!(!interested.en_inflected);
-        assert_eq!(interested.suffix_groups, 1 << 2);
-        // "contracted": 3 syllables only through "-ed" ("contract" has 2).
-        let contracted = WordFacts::of("contracted");
-        assert_eq!(contracted.en_syllables, 3);
-        assert!(contracted.en_inflected);
-
-        // "quickly" is an -ly word; "café" counts characters, not bytes.
-        assert_eq!(WordFacts::of("quickly").suffix_groups, 1);
-        assert_eq!(WordFacts::of("café").chars, 4);
-        // A word without letters still has one syllable as the formulas count it.
-        assert_eq!(WordFacts::of("2024").en_syllables, 1);
-    }
 
     #[test]
     fn cache_gives_the_same_facts_as_working_them_out() {

@@ -11,12 +11,14 @@
 //! rest.
 
 mod analysis;
+mod compression;
+mod diversity;
 pub mod function_words;
+mod gopher;
 pub mod lexical;
-mod lz4_size;
 pub mod morphology;
+mod openers;
 pub mod readability;
-pub mod repetition;
 pub mod script_features;
 pub mod sentences;
 pub mod specificity;
@@ -157,7 +159,10 @@ const FAMILIES: &[&[Feature]] = &[
     structure::FEATURES,
     script_features::FEATURES,
     lexical::FEATURES,
-    repetition::FEATURES,
+    gopher::FEATURES,
+    diversity::FEATURES,
+    compression::FEATURES,
+    openers::FEATURES,
     readability::FEATURES,
     morphology::FEATURES,
     function_words::FEATURES,

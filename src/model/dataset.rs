@@ -200,7 +200,7 @@ pub fn load(opts: &DataOptions, cx: &Context, mut on_skip: impl FnMut(&ArticleEr
     Ok(data)
 }
 
-fn group_key(article: &crate::Article, opts: &DataOptions) -> String {
+fn group_key(article: &crate::article::Article, opts: &DataOptions) -> String {
     if let Some(col) = &opts.group_col {
         if let Some(v) = article.meta(col).filter(|v| !v.trim().is_empty()) {
             return v.trim().to_string();
@@ -245,6 +245,6 @@ mod tests {
         assert_eq!(data.rows[0].source, "mini");
         assert!(!data.rows[0].positive && data.rows[1].positive);
         assert_eq!(data.rows[0].lang(), "en");
-        assert_eq!(data.features[0].len(), crate::FEATURES.len());
+        assert_eq!(data.features[0].len(), crate::features::FEATURES.len());
     }
 }

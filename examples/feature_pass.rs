@@ -2,6 +2,11 @@
 //! news) in a function of its own, for `benches/instructions.sh` to count under callgrind.
 //! A first pass warms the per-thread caches, as criterion's warm-up does; only the second is
 //! counted. Prints the number of values computed, so the work cannot be optimised away.
+//!
+//! With `CHAFF_PASSES=N` it also times N more passes and prints their MB/s (best and median)
+//! on stderr, for wall-clock runs alternated with another build (`benches/alternate.sh`).
+
+use std::time::Instant;
 
 #[path = "../benches/support/news_input.rs"]
 mod news_input;
@@ -23,5 +28,17 @@ fn main() {
     eprintln!("{} texts, {bytes} bytes ({source})", texts.len());
     let cx = chaff::Context::default();
     let warm = pass(&texts, &cx);
-    println!("{}", measured_pass(&texts, &cx) + warm);
+    let mut n = measured_pass(&texts, &cx) + warm;
+    let timed: usize = std::env::var("CHAFF_PASSES").ok().and_then(|p| p.parse().ok()).unwrap_or(0);
+    let mut rates: Vec<f64> = Vec::with_capacity(timed);
+    for _ in 0..timed {
+        let t = Instant::now();
+        n += pass(&texts, &cx);
+        rates.push(bytes as f64 / 1e6 / t.elapsed().as_secs_f64());
+    }
+    if !rates.is_empty() {
+        rates.sort_by(f64::total_cmp);
+        eprintln!("MB/s: best {:.2} median {:.2}", rates[rates.len() - 1], rates[rates.len() / 2]);
+    }
+    println!("{n}");
 }

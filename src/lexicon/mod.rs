@@ -603,12 +603,6 @@ impl WordTrie {
             if i < bytes.len() {
                 i += if bytes[i] < 0x80 { 1 } else { text[i..].chars().next().map_or(1, char::len_utf8) };
             }
-            // And past a space after it (", ", ". "), added without a branch: whether
-            // punctuation precedes the space varies too irregularly to be predicted. A space
-            // is passed over only when no entry can start with it, as the loop would.
-            if i < bytes.len() {
-                i += usize::from((bytes[i] == b' ') & !self.can_start_mark[usize::from(b' ')]);
-            }
         }
         if let Some(p) = previous {
             if self.may_start(bytes, p, None) {

@@ -156,16 +156,10 @@ impl NgramStats {
             // Most common n-gram; ties go to the first seen (Python's Counter.most_common):
             // the highest count, then the lowest first position.
             let mut best: Option<(u32, u32)> = None;
-            // The hashes first, each entry's line asked for as soon as its hash is known.
             for &i in cand.iter() {
                 let i = i as usize;
                 let h = extend(gram[i], hashes[i + n - 1]);
                 gram[i] = h;
-                crate::prefetch::prefetch(&table[h as usize & mask]);
-            }
-            for &i in cand.iter() {
-                let i = i as usize;
-                let h = gram[i];
                 let mut s = h as usize & mask;
                 loop {
                     let e = &mut table[s];

@@ -13,16 +13,16 @@
 mod analysis;
 mod compression;
 mod diversity;
-pub mod function_words;
+pub(crate) mod function_words;
 mod gopher;
-pub mod lexical;
-pub mod morphology;
+pub(crate) mod lexical;
+pub(crate) mod morphology;
 mod openers;
-pub mod readability;
-pub mod script_features;
+pub(crate) mod readability;
+pub(crate) mod script_features;
 pub mod sentences;
-pub mod specificity;
-pub mod structure;
+pub(crate) mod specificity;
+pub(crate) mod structure;
 pub(crate) mod word_facts;
 
 use std::sync::Arc;
@@ -209,7 +209,7 @@ pub fn by_name(name: &str) -> Option<&'static Feature> {
 }
 
 /// Position of the feature called `name` in [`FEATURES`].
-pub fn index_of(name: &str) -> Option<usize> {
+pub(crate) fn index_of(name: &str) -> Option<usize> {
     FEATURES.iter().position(|f| f.name == name)
 }
 
@@ -239,7 +239,7 @@ pub fn extract_from(a: &Analysis<'_>) -> FeatureVector {
 
 /// Compute only the features marked in `wanted` (registry order); the others are `None`.
 /// Scoring needs only the model's features, which is much cheaper than the whole set.
-pub fn extract_subset(a: &Analysis<'_>, wanted: &[bool]) -> FeatureVector {
+pub(crate) fn extract_subset(a: &Analysis<'_>, wanted: &[bool]) -> FeatureVector {
     FeatureVector { values: FEATURES.iter().zip(wanted).map(|(f, &w)| if w { f.value(a) } else { None }).collect() }
 }
 

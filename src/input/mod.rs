@@ -77,7 +77,7 @@ impl Default for InputOptions {
 }
 
 /// One item of the input stream.
-pub type InputItem = Result<Article, ArticleError>;
+pub(crate) type InputItem = Result<Article, ArticleError>;
 
 type Source = Box<dyn Iterator<Item = InputItem> + Send>;
 

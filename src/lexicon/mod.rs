@@ -140,15 +140,6 @@ pub static LEXICONS: &[EmbeddedLexicon] = &[
     lexicon!("es", SecondPerson, "second_person"),
 ];
 
-/// The description of a list: its leading `#` comment block.
-pub fn description(text: &str) -> String {
-    text.lines()
-        .take_while(|l| l.starts_with('#'))
-        .map(|l| l.trim_start_matches('#').trim())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 /// Parse a list: one entry per line, `#` comment lines and blank lines skipped, entries
 /// trimmed, lowercased and NFC-normalised, inner whitespace collapsed. `<n>` stands for any
 /// number (boilerplate such as "`<n>` min read"). Returns `(line, entry)` pairs or the first bad
@@ -220,7 +211,7 @@ pub struct LexiconSet {
 }
 
 /// The embedded lists, compiled once.
-pub static DEFAULT_LEXICONS: LazyLock<Arc<LexiconSet>> =
+pub(crate) static DEFAULT_LEXICONS: LazyLock<Arc<LexiconSet>> =
     LazyLock::new(|| Arc::new(LexiconSet::build(&[]).expect("embedded lexicons are valid (tested in data_hygiene)")));
 
 /// A user's extension of one list: `<lang>/<kind>` and the file's path and content.
@@ -384,7 +375,7 @@ impl LexiconSet {
 
 /// Longest boilerplate line, in words: a longer line is prose that happens to contain a
 /// boilerplate phrase ("Readers can subscribe to ..."), not debris.
-pub const MAX_BOILERPLATE_LINE_WORDS: usize = 12;
+pub(crate) const MAX_BOILERPLATE_LINE_WORDS: usize = 12;
 
 /// Is `line` scraper boilerplate: short, and containing a boilerplate entry at word boundaries
 /// (digits compared as `<n>`)?

@@ -26,19 +26,13 @@ impl Default for Platt {
 }
 
 /// The logistic function, safe for large |x|.
-pub fn sigmoid(x: f64) -> f64 {
+pub(crate) fn sigmoid(x: f64) -> f64 {
     if x >= 0.0 {
         1.0 / (1.0 + (-x).exp())
     } else {
         let e = x.exp();
         e / (1.0 + e)
     }
-}
-
-/// log(p / (1 - p)), clamped away from infinity.
-pub fn logit(p: f64) -> f64 {
-    let p = p.clamp(1e-12, 1.0 - 1e-12);
-    (p / (1.0 - p)).ln()
 }
 
 impl Platt {
@@ -102,11 +96,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sigmoid_and_logit() {
+    fn sigmoid_values() {
         assert_eq!(sigmoid(0.0), 0.5);
         assert!((sigmoid(2.0f64.ln()) - 2.0 / 3.0).abs() < 1e-12);
         assert!(sigmoid(-1000.0) >= 0.0 && sigmoid(1000.0) <= 1.0);
-        assert!((logit(0.75) - 3.0f64.ln()).abs() < 1e-12);
     }
 
     #[test]

@@ -244,7 +244,7 @@ fn downsample<T: Clone>(v: Vec<T>, max: usize) -> Vec<T> {
 }
 
 /// Scored rows from probabilities and a model's verdict rule.
-pub fn scored_rows(data: &LabeledData, probs: &[f64], model: &Model, by: &[String]) -> Vec<ScoredRow> {
+pub(crate) fn scored_rows(data: &LabeledData, probs: &[f64], model: &Model, by: &[String]) -> Vec<ScoredRow> {
     data.rows
         .iter()
         .zip(probs)
@@ -269,7 +269,7 @@ pub fn scored_rows(data: &LabeledData, probs: &[f64], model: &Model, by: &[Strin
 type Column = (String, Box<dyn Fn(&ScoredRow) -> Option<String>>);
 
 /// Breakdowns by language, length band and each `by` column.
-pub fn breakdowns(rows: &[ScoredRow], by: &[String]) -> Vec<GroupMetrics> {
+pub(crate) fn breakdowns(rows: &[ScoredRow], by: &[String]) -> Vec<GroupMetrics> {
     let mut out = Vec::new();
     let mut columns: Vec<Column> = vec![
         ("lang".to_string(), Box::new(|r: &ScoredRow| Some(r.lang.clone()))),
@@ -313,7 +313,7 @@ pub fn breakdowns(rows: &[ScoredRow], by: &[String]) -> Vec<GroupMetrics> {
 }
 
 /// Standardised coefficients of a model, largest magnitude first.
-pub fn importances(file: &ModelFile) -> Vec<Importance> {
+pub(crate) fn importances(file: &ModelFile) -> Vec<Importance> {
     let mut v: Vec<Importance> = file
         .preprocess
         .input_names()
@@ -356,7 +356,7 @@ pub fn report(kind: &str, files: &[String], file: &ModelFile, rows: Vec<ScoredRo
 
 /// Leave-one-source-out: for each source corpus, train on the others (with their own
 /// cross-validated calibration and thresholds) and score it.
-pub fn leave_one_source_out(
+pub(crate) fn leave_one_source_out(
     data: &LabeledData,
     cfg: &TrainConfig,
     by: &[String],
@@ -389,7 +389,7 @@ pub fn leave_one_source_out(
 }
 
 /// Cross-validated ROC-AUC of log word count alone (a length-only baseline).
-pub fn length_only_auc(data: &LabeledData, cfg: &TrainConfig) -> Option<f64> {
+pub(crate) fn length_only_auc(data: &LabeledData, cfg: &TrainConfig) -> Option<f64> {
     crate::features::index_of("word_count")?;
     let cfg = TrainConfig {
         features: vec!["word_count".to_string()],

@@ -13,7 +13,7 @@ use super::threshold::ThresholdRule;
 use crate::error::Error;
 
 /// The schema version this binary writes and the newest it reads.
-pub const SCHEMA_VERSION: u32 = 1;
+pub(crate) const SCHEMA_VERSION: u32 = 1;
 
 /// Which classifier scores articles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

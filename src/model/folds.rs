@@ -8,7 +8,7 @@
 /// SplitMix64: a tiny, well-studied generator; enough for shuffles and bootstraps, and stable
 /// across versions (unlike depending on a crate's algorithm choice).
 #[derive(Debug, Clone)]
-pub struct SplitMix64(u64);
+pub(crate) struct SplitMix64(u64);
 
 impl SplitMix64 {
     /// A generator from `seed`.
@@ -40,7 +40,7 @@ impl SplitMix64 {
 }
 
 /// Fold index (0..k) for each row, given its group id and label (class index).
-pub fn stratified_group_folds(groups: &[usize], labels: &[usize], k: usize, seed: u64) -> Vec<usize> {
+pub(crate) fn stratified_group_folds(groups: &[usize], labels: &[usize], k: usize, seed: u64) -> Vec<usize> {
     let n_groups = groups.iter().copied().max().map_or(0, |m| m + 1);
     let n_classes = labels.iter().copied().max().map_or(0, |m| m + 1);
     let mut counts = vec![vec![0usize; n_classes]; n_groups];

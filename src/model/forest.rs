@@ -69,7 +69,7 @@ impl ForestParams {
 }
 
 /// Fit a forest on inputs `x` and labels.
-pub fn fit(x: &[Vec<f64>], labels: &[bool], cfg: ForestConfig, seed: u64) -> Result<ForestParams, Error> {
+pub(crate) fn fit(x: &[Vec<f64>], labels: &[bool], cfg: ForestConfig, seed: u64) -> Result<ForestParams, Error> {
     let width = x.first().map_or(0, Vec::len);
     let n = x.len();
     let n_pos = labels.iter().filter(|&&l| l).count().max(1) as f32;

@@ -29,7 +29,7 @@ impl LogisticParams {
 
 /// Indices of `rows` with the rarer class replicated to about the size of the other (the
 /// fractional part by a seeded draw).
-pub fn balanced_indices(labels: &[bool], seed: u64) -> Vec<usize> {
+pub(crate) fn balanced_indices(labels: &[bool], seed: u64) -> Vec<usize> {
     let n_pos = labels.iter().filter(|&&l| l).count();
     let n_neg = labels.len() - n_pos;
     let mut idx: Vec<usize> = (0..labels.len()).collect();
@@ -56,7 +56,7 @@ pub fn balanced_indices(labels: &[bool], seed: u64) -> Vec<usize> {
 }
 
 /// Fit on inputs `x` (rows) and labels, with L2 penalty `alpha`.
-pub fn fit(x: &[Vec<f64>], labels: &[bool], alpha: f64, seed: u64) -> Result<LogisticParams, Error> {
+pub(crate) fn fit(x: &[Vec<f64>], labels: &[bool], alpha: f64, seed: u64) -> Result<LogisticParams, Error> {
     let width = x.first().map_or(0, Vec::len);
     let idx = balanced_indices(labels, seed);
     let mut data = Array2::<f64>::zeros((idx.len(), width));

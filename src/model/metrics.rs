@@ -59,7 +59,7 @@ fn cumulative_counts(scores: &[f64], labels: &[bool]) -> Vec<(f64, f64, f64)> {
 
 /// Points of the ROC curve (FPR, TPR, threshold), from the highest threshold down; ties form
 /// one step.
-pub fn roc_points(scores: &[f64], labels: &[bool]) -> Vec<(f64, f64, f64)> {
+pub(crate) fn roc_points(scores: &[f64], labels: &[bool]) -> Vec<(f64, f64, f64)> {
     let n_pos = labels.iter().filter(|&&l| l).count().max(1) as f64;
     let n_neg = labels.iter().filter(|&&l| !l).count().max(1) as f64;
     let mut pts = vec![(0.0, 0.0, f64::INFINITY)];
@@ -70,7 +70,7 @@ pub fn roc_points(scores: &[f64], labels: &[bool]) -> Vec<(f64, f64, f64)> {
 /// Average precision (area under the precision-recall curve as a step function):
 /// sum over distinct thresholds of (recall_k - recall_{k-1}) x precision_k. `None` without
 /// positives.
-pub fn average_precision(scores: &[f64], labels: &[bool]) -> Option<f64> {
+pub(crate) fn average_precision(scores: &[f64], labels: &[bool]) -> Option<f64> {
     let n_pos = labels.iter().filter(|&&l| l).count();
     if n_pos == 0 {
         return None;
@@ -85,14 +85,14 @@ pub fn average_precision(scores: &[f64], labels: &[bool]) -> Option<f64> {
 }
 
 /// Points of the precision-recall curve (recall, precision), from the highest threshold down.
-pub fn pr_points(scores: &[f64], labels: &[bool]) -> Vec<(f64, f64)> {
+pub(crate) fn pr_points(scores: &[f64], labels: &[bool]) -> Vec<(f64, f64)> {
     let n_pos = labels.iter().filter(|&&l| l).count().max(1) as f64;
     cumulative_counts(scores, labels).into_iter().map(|(tp, fp, _)| (tp / n_pos, tp / (tp + fp))).collect()
 }
 
 /// The smallest threshold `t` such that flagging `score >= t` flags at most
 /// `floor(target x negatives)` negatives. Flagging is then `score >= t`.
-pub fn threshold_at_fpr(negative_scores: &[f64], target: f64) -> f64 {
+pub(crate) fn threshold_at_fpr(negative_scores: &[f64], target: f64) -> f64 {
     if negative_scores.is_empty() {
         return 0.5;
     }
@@ -107,7 +107,7 @@ pub fn threshold_at_fpr(negative_scores: &[f64], target: f64) -> f64 {
 }
 
 /// The smallest float greater than `x` (for finite non-negative probabilities).
-pub fn next_up(x: f64) -> f64 {
+pub(crate) fn next_up(x: f64) -> f64 {
     if x.is_nan() || x == f64::INFINITY {
         return x;
     }
@@ -119,7 +119,7 @@ pub fn next_up(x: f64) -> f64 {
 }
 
 /// TPR when the threshold is set at `target` FPR on the negatives. `None` without both classes.
-pub fn tpr_at_fpr(scores: &[f64], labels: &[bool], target: f64) -> Option<f64> {
+pub(crate) fn tpr_at_fpr(scores: &[f64], labels: &[bool], target: f64) -> Option<f64> {
     let neg: Vec<f64> = scores.iter().zip(labels).filter(|(_, &l)| !l).map(|(&s, _)| s).collect();
     let pos: Vec<f64> = scores.iter().zip(labels).filter(|(_, &l)| l).map(|(&s, _)| s).collect();
     if neg.is_empty() || pos.is_empty() {
@@ -209,7 +209,7 @@ pub struct CalibrationBin {
 }
 
 /// Reliability bins (10 equal-width bins over 0..1; empty bins omitted).
-pub fn calibration_bins(probs: &[f64], labels: &[bool]) -> Vec<CalibrationBin> {
+pub(crate) fn calibration_bins(probs: &[f64], labels: &[bool]) -> Vec<CalibrationBin> {
     const BINS: usize = 10;
     let mut sum_p = [0.0; BINS];
     let mut pos = [0u64; BINS];
@@ -234,7 +234,7 @@ pub fn calibration_bins(probs: &[f64], labels: &[bool]) -> Vec<CalibrationBin> {
 
 /// Expected calibration error over 10 equal-width bins:
 /// sum over bins of (n_b / N) x |mean predicted_b - fraction positive_b|.
-pub fn expected_calibration_error(probs: &[f64], labels: &[bool]) -> Option<f64> {
+pub(crate) fn expected_calibration_error(probs: &[f64], labels: &[bool]) -> Option<f64> {
     if probs.is_empty() {
         return None;
     }

@@ -12,9 +12,9 @@
 use serde::{Deserialize, Serialize};
 
 /// Standardised inputs are clipped to +-this many standard deviations.
-pub const CLIP: f64 = 5.0;
+pub(crate) const CLIP: f64 = 5.0;
 /// Features missing in at least this share of training rows get an indicator column.
-pub const INDICATOR_MIN_MISSING: f64 = 0.05;
+pub(crate) const INDICATOR_MIN_MISSING: f64 = 0.05;
 /// Non-negative features more skewed than this are log-transformed.
 const LOG_SKEW: f64 = 1.0;
 
@@ -64,7 +64,7 @@ pub struct Preprocessor {
 }
 
 /// A language needs this many training rows for an input of its own.
-pub const MIN_LANGUAGE_ROWS: usize = 50;
+pub(crate) const MIN_LANGUAGE_ROWS: usize = 50;
 
 /// Whether a feature's missingness is explained by the language alone (it applies only to some
 /// languages): such features get no indicator, the language inputs cover them.

@@ -15,7 +15,7 @@ use super::threshold::{band_of, clopper_pearson_upper, conservative_threshold, m
 use crate::error::Error;
 
 /// A band needs this many sample texts before the sample may lower its threshold.
-pub const MIN_BAND_SHARE_TEXTS: usize = 10;
+pub(crate) const MIN_BAND_SHARE_TEXTS: usize = 10;
 
 /// One scored text of the calibration sample.
 #[derive(Debug, Clone, Copy)]

@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 use super::metrics::next_up;
 
 /// Word-count bands used for thresholds and reports: < 100, 100-200, 200-400, > 400 words.
-pub const LENGTH_BANDS: [(u32, Option<u32>); 4] = [(0, Some(100)), (100, Some(200)), (200, Some(400)), (400, None)];
+pub(crate) const LENGTH_BANDS: [(u32, Option<u32>); 4] =
+    [(0, Some(100)), (100, Some(200)), (200, Some(400)), (400, None)];
 
 /// The label of a band, such as "100-200".
 pub fn band_label(min: u32, max: Option<u32>) -> String {
@@ -20,7 +21,7 @@ pub fn band_label(min: u32, max: Option<u32>) -> String {
 }
 
 /// Index of the band holding `words`.
-pub fn band_of(words: u32) -> usize {
+pub(crate) fn band_of(words: u32) -> usize {
     LENGTH_BANDS
         .iter()
         .position(|&(lo, hi)| words >= lo && hi.is_none_or(|h| words < h))
@@ -62,13 +63,13 @@ impl ThresholdRule {
 }
 
 /// Minimum human texts in a language or domain for it to constrain the thresholds.
-pub const MIN_GROUP_HUMANS: usize = 50;
+pub(crate) const MIN_GROUP_HUMANS: usize = 50;
 /// Most of the out-of-fold articles that the uncertainty bands may hold together.
-pub const MAX_UNCERTAIN_SHARE: f64 = 0.06;
+pub(crate) const MAX_UNCERTAIN_SHARE: f64 = 0.06;
 
 /// One out-of-fold prediction, as threshold fitting sees it.
 #[derive(Debug, Clone)]
-pub struct OofPoint<'a> {
+pub(crate) struct OofPoint<'a> {
     /// Calibrated probability.
     pub prob: f64,
     /// Positive (machine) or not.
@@ -91,7 +92,7 @@ pub struct OofPoint<'a> {
 /// group is over its allowance, the band threshold whose raise costs the fewest machine texts
 /// per removed false positive is raised just above that group's lowest flagged human in it.
 /// Thresholds only rise, so the search ends.
-pub fn fit_rule(points: &[OofPoint<'_>], target_fpr: f64) -> ThresholdRule {
+pub(crate) fn fit_rule(points: &[OofPoint<'_>], target_fpr: f64) -> ThresholdRule {
     let humans: Vec<&OofPoint<'_>> = points.iter().filter(|p| !p.positive).collect();
     let machines: Vec<&OofPoint<'_>> = points.iter().filter(|p| p.positive).collect();
     let pooled = confident_threshold(&humans.iter().map(|p| p.prob).collect::<Vec<_>>(), target_fpr);
@@ -187,7 +188,7 @@ pub fn fit_rule(points: &[OofPoint<'_>], target_fpr: f64) -> ThresholdRule {
 }
 
 /// One-sided error level of the confidence bound on the human FPR (95 % confidence).
-pub const CONFIDENCE_ALPHA: f64 = 0.05;
+pub(crate) const CONFIDENCE_ALPHA: f64 = 0.05;
 
 /// The most false positives among `n` human texts that keep the Clopper-Pearson upper bound on
 /// the FPR at or under `target` (0 when even none cannot guarantee it).
@@ -200,7 +201,7 @@ pub fn allowed_false_positives(n: usize, target: f64, alpha: f64) -> usize {
 }
 
 /// The lowest threshold that flags at most [`allowed_false_positives`] of the human scores.
-pub fn confident_threshold(human: &[f64], target: f64) -> f64 {
+pub(crate) fn confident_threshold(human: &[f64], target: f64) -> f64 {
     if human.is_empty() {
         return 0.5;
     }
@@ -250,7 +251,7 @@ fn set_uncertainty(points: &[OofPoint<'_>], bands: &mut [BandThreshold]) {
 }
 
 /// Regularised incomplete beta function I_x(a, b) (continued fraction, Numerical Recipes 6.4).
-pub fn incomplete_beta(x: f64, a: f64, b: f64) -> f64 {
+pub(crate) fn incomplete_beta(x: f64, a: f64, b: f64) -> f64 {
     if x <= 0.0 {
         return 0.0;
     }
@@ -328,7 +329,7 @@ fn ln_gamma(x: f64) -> f64 {
 
 /// Clopper-Pearson upper bound of a binomial rate with `k` events in `n` trials, at one-sided
 /// confidence `1 - alpha`: the `p` where P(X <= k | n, p) = alpha.
-pub fn clopper_pearson_upper(k: u64, n: u64, alpha: f64) -> f64 {
+pub(crate) fn clopper_pearson_upper(k: u64, n: u64, alpha: f64) -> f64 {
     if n == 0 {
         return 1.0;
     }
@@ -354,14 +355,14 @@ pub fn clopper_pearson_upper(k: u64, n: u64, alpha: f64) -> f64 {
 
 /// The smallest sample of human texts for which a threshold with zero observed false
 /// positives has a Clopper-Pearson upper bound at or under `target` (at confidence 1 - alpha).
-pub fn min_sample_for(target: f64, alpha: f64) -> u64 {
+pub(crate) fn min_sample_for(target: f64, alpha: f64) -> u64 {
     (alpha.ln() / (1.0 - target).ln()).ceil() as u64
 }
 
 /// A threshold from a user's own human texts: the lowest threshold whose false-positive count
 /// `k` in the sample keeps the Clopper-Pearson upper bound at or under `target`.
 /// Returns the threshold and `k`, or `None` when the sample is too small.
-pub fn conservative_threshold(human_probs: &[f64], target: f64, alpha: f64) -> Option<(f64, u64)> {
+pub(crate) fn conservative_threshold(human_probs: &[f64], target: f64, alpha: f64) -> Option<(f64, u64)> {
     let n = human_probs.len() as u64;
     if n < min_sample_for(target, alpha) {
         return None;

@@ -149,7 +149,11 @@ fn fit_core(data: &LabeledData, rows: &[usize], sel: &[usize], cfg: &TrainConfig
 }
 
 /// Raw out-of-fold scores of `rows` under grouped stratified K-fold cross-validation.
-pub fn out_of_fold(data: &LabeledData, rows: &[usize], cfg: &TrainConfig) -> Result<(Vec<f64>, Vec<usize>), Error> {
+pub(crate) fn out_of_fold(
+    data: &LabeledData,
+    rows: &[usize],
+    cfg: &TrainConfig,
+) -> Result<(Vec<f64>, Vec<usize>), Error> {
     let sel = cfg.selection();
     let groups: Vec<usize> = rows.iter().map(|&r| data.rows[r].group).collect();
     let labels: Vec<usize> = rows.iter().map(|&r| data.rows[r].positive as usize).collect();
@@ -192,7 +196,7 @@ pub struct Trained {
 }
 
 /// Group keys whose human FPR the thresholds must respect: language and domain.
-pub fn threshold_groups(data: &LabeledData, row: usize) -> Vec<String> {
+pub(crate) fn threshold_groups(data: &LabeledData, row: usize) -> Vec<String> {
     let r = &data.rows[row];
     let mut g = vec![format!("lang={}", r.lang())];
     if let Some(d) = r.column("domain").filter(|d| !d.is_empty()) {
@@ -235,7 +239,7 @@ pub fn human_reference(data: &LabeledData) -> Vec<FeatureReference> {
 }
 
 /// Fit calibration and thresholds on out-of-fold scores of `data`'s rows.
-pub fn calibrate_and_threshold(
+pub(crate) fn calibrate_and_threshold(
     data: &LabeledData,
     oof_raw: &[f64],
     target_fpr: f64,

@@ -31,7 +31,7 @@ impl Language {
 
 /// Below this many letters every detector guesses too often (STACK.md: whatlang gets 5 of 12
 /// snippets of four words or fewer right).
-pub const MIN_LETTERS_FOR_DETECTION: u32 = 60;
+pub(crate) const MIN_LETTERS_FOR_DETECTION: u32 = 60;
 /// Bytes of text given to whatlang when function words do not decide.
 const WHATLANG_SAMPLE_BYTES: usize = 1024;
 /// The leading language must cover at least this share of the words...

@@ -12,7 +12,7 @@ pub mod normalize;
 pub mod script;
 pub mod segment;
 pub mod syllables;
-pub mod uax29;
+pub(crate) mod uax29;
 
 pub use language::Language;
 pub use script::{Script, ScriptCounts};

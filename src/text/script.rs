@@ -42,7 +42,7 @@ impl Script {
 }
 
 /// The script of a letter, or `None` for digits, punctuation, symbols and spaces.
-pub fn script_of(c: char) -> Option<Script> {
+pub(crate) fn script_of(c: char) -> Option<Script> {
     if c.is_ascii() {
         return c.is_ascii_alphabetic().then_some(Script::Latin);
     }

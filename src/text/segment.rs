@@ -79,7 +79,7 @@ fn classify(seg: &str) -> TokenKind {
 /// Punctuation: every ASCII punctuation character (as Python's `string.punctuation`, which
 /// the Gopher rules use, so `$ % # @` are punctuation too), general and CJK punctuation,
 /// guillemets, inverted marks.
-pub fn is_punct(c: char) -> bool {
+pub(crate) fn is_punct(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_punctuation();
     }

@@ -23,7 +23,7 @@ use super::ascii;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Byte ranges of the UAX #29 word segments of `text` that are not whitespace.
-pub fn word_segments(text: &str, mut emit: impl FnMut(usize, usize)) {
+pub(crate) fn word_segments(text: &str, mut emit: impl FnMut(usize, usize)) {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut i = 0;
@@ -182,7 +182,7 @@ const fn ascii_sb_slow(b: u8) -> Sb {
 
 /// Combining marks, joiners, variation selectors and invisible format characters: the
 /// characters that UAX #29 attaches to the character before them (WB4, SB5).
-pub fn is_extend(c: char) -> bool {
+pub(crate) fn is_extend(c: char) -> bool {
     !c.is_ascii() && sb_class(c) == Sb::Extend
 }
 
@@ -537,7 +537,7 @@ impl Classes for SparseClasses<'_> {
 
 /// Byte ranges of the UAX #29 sentence segments of `text` (whitespace after a sentence belongs
 /// to it, as in `unicode-segmentation`).
-pub fn sentence_segments(text: &str) -> Vec<(usize, usize)> {
+pub(crate) fn sentence_segments(text: &str) -> Vec<(usize, usize)> {
     // Prose has a sentence every hundred or so bytes.
     let mut out = Vec::with_capacity(text.len() / 96 + 4);
     if text.is_ascii() {

@@ -10,51 +10,51 @@ use crate::text::{Document, TokenKind};
 
 /// Word, sentence, letter and syllable totals of a document (definitions in the readability docs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct SyllableStats {
+pub(crate) struct SyllableStats {
     /// Words (tokens with a letter).
-    pub words: u32,
+    pub(crate) words: u32,
     /// Sentences with at least one word.
-    pub sentences: u32,
+    pub(crate) sentences: u32,
     /// Alphanumeric characters of the words.
-    pub letters: u32,
+    pub(crate) letters: u32,
     /// Words with more than six letters.
-    pub long_words: u32,
+    pub(crate) long_words: u32,
     /// Syllables of the words.
-    pub syllables: u32,
+    pub(crate) syllables: u32,
     /// Words of three or more syllables (SMOG's polysyllables).
-    pub polysyllables: u32,
+    pub(crate) polysyllables: u32,
     /// Gunning's complex words: three or more syllables, except capitalised words that do not
     /// open a sentence (proper nouns) and words that reach three syllables only through an
     /// "-ed", "-es" or "-ing" ending (the word without it has fewer than three).
-    pub complex_words: u32,
+    pub(crate) complex_words: u32,
 }
 
 /// Word, sentence and letter totals, for every language (no syllables).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct WordStats {
+pub(crate) struct WordStats {
     /// Words (tokens with a letter).
-    pub words: u32,
+    pub(crate) words: u32,
     /// Sentences with at least one word.
-    pub sentences: u32,
+    pub(crate) sentences: u32,
     /// Alphanumeric characters of the words.
-    pub letters: u32,
+    pub(crate) letters: u32,
     /// Words with more than six letters.
-    pub long_words: u32,
+    pub(crate) long_words: u32,
 }
 
 impl SyllableStats {
     /// The language-independent part.
-    pub fn word_stats(&self) -> WordStats {
+    pub(crate) fn word_stats(&self) -> WordStats {
         WordStats { words: self.words, sentences: self.sentences, letters: self.letters, long_words: self.long_words }
     }
 }
 
 /// A word of more than this many letters is "long" (LIX, RIX).
-pub const LONG_WORD_LETTERS: u32 = 6;
+pub(crate) const LONG_WORD_LETTERS: u32 = 6;
 
 /// Word, sentence and letter totals of `doc` (one pass, not cached: use [`stats`] when the
 /// language has syllables, which caches the same totals).
-pub fn word_stats(doc: &Document) -> WordStats {
+pub(crate) fn word_stats(doc: &Document) -> WordStats {
     let mut s = WordStats::default();
     walk_words(
         doc,
@@ -95,7 +95,7 @@ fn walk_words(doc: &Document, mut f: impl FnMut(usize, bool), sentences: &mut u3
 
 /// Syllable, word, sentence and letter totals of `doc` in its language (cached); `None` if
 /// the language has no syllable rules.
-pub fn stats(doc: &Analysis<'_>) -> Option<SyllableStats> {
+pub(crate) fn stats(doc: &Analysis<'_>) -> Option<SyllableStats> {
     *doc.cached(Slot::Syllables, || {
         let lang = doc.language().code;
         if !supports(lang) {

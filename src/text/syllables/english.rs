@@ -1,6 +1,6 @@
 //! English syllables: the CMUdict exception table, then possessives and contractions, then
 //! the rules (vowel groups with hiatus splits, silent e, and the prefix and compound splits
-//! of `affixes.rs`), and the inflection test of Gunning's Fog.
+//! whose word tables `affixes.rs` reads), and the inflection test of Gunning's Fog.
 
 use std::sync::LazyLock;
 
@@ -96,10 +96,11 @@ const MAX_RULE_LETTERS: usize = 48;
 ///
 /// The rules, in order: a run without vowels is an abbreviation read letter by letter
 /// ("bbc" 3, "www" 9); "re-", "co-", "pre-", "de-", "bio-", "geo-", "anti-"... before a
-/// vowel open a syllable of their own ("react", "coordinate", "reinvest"); compounds whose
-/// first part ends in a silent e ("homemade", "lifetime") and words with a silent e before
-/// "-ly", "-ness", "-ment", "-less", "-ful", "-man" ("lonely", "statement") are counted part
-/// by part. Within a part: vowel groups (a e i o u, and y unless it starts a syllable as in
+/// vowel open a syllable of their own ("react", "coordinate", "reinvest": the prefixes of
+/// `src/lexicon/en/hiatus_prefixes.txt`); compounds whose first part ends in a silent e
+/// ("homemade", "lifetime": the heads of `src/lexicon/en/compound_heads.txt`) and words with
+/// a silent e before "-ly", "-ness", "-ment", "-less", "-ful", "-man" ("lonely",
+/// "statement") are counted part by part. Within a part: vowel groups (a e i o u, and y unless it starts a syllable as in
 /// "yes" or "beyond"; u after q and in "gu" before a vowel is a consonant), with hiatus
 /// splits ("ia", "io", "iu", "eo", "ua", "ue", "ui", "oe", "oi", "ea", "ie" in the contexts
 /// where they are two syllables: "area", "radio", "medium", "video", "actual", "fluent",
@@ -450,7 +451,7 @@ mod tests {
         assert_eq!(english_rules("u.s"), 2);
     }
 
-    /// The splits at hiatus prefixes and compound heads (counts as in CMUdict).
+    /// The splits of the word tables in `src/lexicon/en/` (counts as in CMUdict).
     #[test]
     fn prefix_and_compound_splits() {
         for (w, n) in [

@@ -12,9 +12,9 @@
 //! not-applicable).
 //!
 //! The files: `english.rs` (the exception table, possessives and contractions, the rules),
-//! `affixes.rs` (the word tables the English rules split words at), `european.rs` (German,
-//! French, Spanish). What counts as a word, a sentence and a letter for the formulas is
-//! defined with the readability features.
+//! `affixes.rs` (the word tables the English rules split words at, read from
+//! `src/lexicon/en/`), `european.rs` (German, French, Spanish). What counts as a word, a
+//! sentence and a letter for the formulas is defined with the readability features.
 
 mod affixes;
 mod english;

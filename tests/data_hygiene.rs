@@ -205,3 +205,140 @@ fn english_has_every_kind_and_substantial_lists() {
         }
     }
 }
+
+// The word tables of the English syllable rules (`text::syllables`): hiatus prefixes
+// (`re|enter`) and compound heads (`home`). They are not lists of a kind in LEXICONS: an entry
+// is a run of letters a-z (a hiatus prefix has one `|` where the prefix ends), and the rules
+// index entries by their first three letters.
+
+/// `(path, text, whether entries have a bar)` of each table.
+const WORD_TABLES: [(&str, &str, bool); 2] = [
+    ("src/lexicon/en/hiatus_prefixes.txt", include_str!("../src/lexicon/en/hiatus_prefixes.txt"), true),
+    ("src/lexicon/en/compound_heads.txt", include_str!("../src/lexicon/en/compound_heads.txt"), false),
+];
+
+/// What is wrong with one entry of a word table, if anything.
+fn word_table_entry_problem(entry: &str, bar: bool) -> Option<String> {
+    let bars = entry.matches('|').count();
+    if bar && bars != 1 {
+        return Some("must have exactly one `|`, where the prefix ends (`re|enter`)".into());
+    }
+    if !bar && bars != 0 {
+        return Some("has a `|`; a compound head is written alone (`home`)".into());
+    }
+    if entry.starts_with('|') || entry.ends_with('|') {
+        return Some("needs at least one letter on each side of the `|`".into());
+    }
+    let letters: String = entry.chars().filter(|&c| c != '|').collect();
+    if let Some(c) = letters.chars().find(|c| !c.is_ascii_lowercase()) {
+        return Some(format!("has {c:?}; write only the letters a-z, lowercase and without accents"));
+    }
+    if letters.len() < 3 {
+        return Some("has fewer than 3 letters; the rules look entries up by their first three".into());
+    }
+    None
+}
+
+/// Every problem of a word table, one line each with the file, the line and the fix.
+fn word_table_problems(path: &str, text: &str, bar: bool) -> Vec<String> {
+    let mut problems = Vec::new();
+    let name = path.trim_start_matches("src/lexicon/").trim_end_matches(".txt");
+    let header: Vec<&str> = text.lines().take_while(|l| l.starts_with('#')).collect();
+    if header.is_empty() {
+        problems.push(format!(
+            "{path}:1: no header; start the file with `#` lines saying what the table is, what an entry means, its sources and licence"
+        ));
+    } else {
+        if !header[0].starts_with(&format!("# {name}: ")) {
+            problems.push(format!("{path}:1: the header should start with `# {name}: <what the table is>`"));
+        }
+        let h = header.join("\n").to_lowercase();
+        for (word, what) in [
+            ("source", "mention its sources"),
+            ("cmu pronouncing dictionary", "name the CMU Pronouncing Dictionary the entries were chosen on"),
+            ("licence", "mention its licence"),
+        ] {
+            if !h.contains(word) {
+                problems.push(format!("{path}: the header does not {what}"));
+            }
+        }
+    }
+    let entries = raw_entries(text);
+    if entries.is_empty() {
+        problems.push(format!("{path}: the table has no entries"));
+    }
+    for &(line, entry) in &entries {
+        if let Some(why) = word_table_entry_problem(entry, bar) {
+            problems.push(format!("{path}:{line}: {entry:?} {why}"));
+        }
+    }
+    for w in entries.windows(2) {
+        let ((_, a), (line, b)) = (w[0], w[1]);
+        if a == b {
+            problems.push(format!("{path}:{line}: duplicate entry {b:?}; {SORT_HINT}"));
+        } else if a.as_bytes() > b.as_bytes() {
+            problems.push(format!("{path}:{line}: {b:?} is out of order (after {a:?}); {SORT_HINT}"));
+        }
+    }
+    problems
+}
+
+#[test]
+fn syllable_word_tables_parse_and_are_sorted_and_unique() {
+    let mut problems = Vec::new();
+    for (path, text, bar) in WORD_TABLES {
+        problems.extend(word_table_problems(path, text, bar));
+        let n = raw_entries(text).len();
+        if n < 50 {
+            problems.push(format!("{path}: {n} entries; the table was written with more than 60, is it truncated?"));
+        }
+    }
+    assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+}
+
+#[test]
+fn the_syllable_rules_load_their_word_tables() {
+    use chaff::text::syllables::english_rules;
+    // The library parses each table on first use (a bad line panics there, naming it) and
+    // splits words as the headers say; without the tables these counts would be 2 and 3.
+    assert_eq!(english_rules("reentered"), 3, "hiatus_prefixes: re|enter");
+    assert_eq!(english_rules("homemade"), 2, "compound_heads: home");
+}
+
+#[test]
+fn a_broken_word_table_fails_the_check() {
+    let (path, text, bar) = WORD_TABLES[0];
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines.iter().position(|l| *l == "re|enter").expect("re|enter is listed");
+    let line = at + 1;
+    let with = |entry: &str| {
+        let mut copy = lines.clone();
+        copy[at] = entry;
+        copy.join("\n")
+    };
+    let no_header: String = lines.iter().filter(|l| !l.starts_with('#')).map(|l| format!("{l}\n")).collect();
+    let cases = [
+        (with("Re|enter"), format!("{path}:{line}: \"Re|enter\" has 'R'")),
+        (with("re|énter"), format!("{path}:{line}: \"re|énter\" has 'é'")),
+        (with("reenter"), format!("{path}:{line}: \"reenter\" must have exactly one `|`")),
+        (with("re|en|ter"), format!("{path}:{line}: \"re|en|ter\" must have exactly one `|`")),
+        (with("re|"), format!("{path}:{line}: \"re|\" needs at least one letter on each side")),
+        (with("|enter"), format!("{path}:{line}: \"|enter\" needs at least one letter on each side")),
+        (with("r|e"), format!("{path}:{line}: \"r|e\" has fewer than 3 letters")),
+        (with(lines[at - 1]), format!("{path}:{line}: duplicate entry {:?}", lines[at - 1])),
+        (with("zz|top"), format!("{path}:{}: {:?} is out of order (after \"zz|top\")", line + 1, lines[at + 1])),
+        (no_header, format!("{path}:1: no header")),
+        (
+            text.replace("CMU Pronouncing Dictionary", "dictionary"),
+            format!("{path}: the header does not name the CMU Pronouncing Dictionary"),
+        ),
+    ];
+    for (corrupted, expected) in cases {
+        let problems = word_table_problems(path, &corrupted, bar);
+        assert!(problems.iter().any(|p| p.starts_with(&expected)), "not caught: {expected:?}; got {problems:?}");
+    }
+    let (path, text, bar) = WORD_TABLES[1];
+    let corrupted = text.replace("\nhome\n", "\nhome|made\n");
+    let problems = word_table_problems(path, &corrupted, bar);
+    assert!(problems.iter().any(|p| p.contains("\"home|made\" has a `|`")), "not caught: {problems:?}");
+}

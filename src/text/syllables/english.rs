@@ -1,28 +1,15 @@
-//! Syllable counts and the word, sentence and letter totals that readability formulas share.
-//!
-//! English: a table derived from the CMU Pronouncing Dictionary holds the words on which the
-//! rule-based estimate ([`english_rules`]) disagrees with the dictionary; every other word uses
-//! the rules. On the 117,493 CMUdict 0.7b entries made only of the letters a-z, the lookup
-//! agrees with one of the entry's pronunciations on 117,486 (99.99 %; the others are seven
-//! interjections without a vowel phone such as "hmm" and "shh", which chaff counts as one
-//! syllable), and the rules alone on 111,877 (95.22 %), which is what to expect on words that
-//! are not in the dictionary (`tests/syllables_cmudict.rs` measures both).
-//! German, French and Spanish use vowel-group rules of their own. Other languages have no
-//! syllable count (readability formulas that need one report not-applicable).
-//!
-//! Definitions shared by every readability feature (see [`SyllableStats`]):
-//! - a **word** is a token with at least one letter ([`TokenKind::Word`]); numbers, punctuation
-//!   and symbols are not words;
-//! - a **sentence** is a [`Document::sentences`] entry that holds at least one word;
-//! - **letters** of a word are its alphanumeric characters (apostrophes, periods inside "U.S"
-//!   and the like are not counted); a **long word** has more than six of them.
+//! English syllables: the CMUdict exception table, then possessives and contractions, then
+//! the rules (vowel groups with hiatus splits, silent e, and the prefix and compound splits
+//! whose word tables `affixes.rs` reads), and the inflection test of Gunning's Fog.
 
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
+use super::affixes;
+
 /// The English exception table: `word count` lines (see `src/lexicon/en/syllables.txt`).
-static ENGLISH_TABLE_SRC: &str = include_str!("../lexicon/en/syllables.txt");
+static ENGLISH_TABLE_SRC: &str = include_str!("../../lexicon/en/syllables.txt");
 
 static ENGLISH_TABLE: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| parse_table(ENGLISH_TABLE_SRC));
 
@@ -109,10 +96,11 @@ const MAX_RULE_LETTERS: usize = 48;
 ///
 /// The rules, in order: a run without vowels is an abbreviation read letter by letter
 /// ("bbc" 3, "www" 9); "re-", "co-", "pre-", "de-", "bio-", "geo-", "anti-"... before a
-/// vowel open a syllable of their own ("react", "coordinate", "reinvest"); compounds whose
-/// first part ends in a silent e ("homemade", "lifetime") and words with a silent e before
-/// "-ly", "-ness", "-ment", "-less", "-ful", "-man" ("lonely", "statement") are counted part
-/// by part. Within a part: vowel groups (a e i o u, and y unless it starts a syllable as in
+/// vowel open a syllable of their own ("react", "coordinate", "reinvest": the prefixes of
+/// `src/lexicon/en/hiatus_prefixes.txt`); compounds whose first part ends in a silent e
+/// ("homemade", "lifetime": the heads of `src/lexicon/en/compound_heads.txt`) and words with
+/// a silent e before "-ly", "-ness", "-ment", "-less", "-ful", "-man" ("lonely",
+/// "statement") are counted part by part. Within a part: vowel groups (a e i o u, and y unless it starts a syllable as in
 /// "yes" or "beyond"; u after q and in "gu" before a vowel is a consonant), with hiatus
 /// splits ("ia", "io", "iu", "eo", "ua", "ue", "ui", "oe", "oi", "ea", "ie" in the contexts
 /// where they are two syllables: "area", "radio", "medium", "video", "actual", "fluent",
@@ -237,149 +225,6 @@ fn vowel_groups(w: &[u8]) -> i32 {
     n
 }
 
-/// Prefixes after which a vowel starts a new syllable; `|` marks where the prefix ends.
-const HIATUS_PREFIXES: &[&str] = &[
-    "anti|a",
-    "anti|e",
-    "anti|in",
-    "anti|o",
-    "bi|oc",
-    "bi|oe",
-    "bi|og",
-    "bi|ol",
-    "bi|ot",
-    "co|al",
-    "co|auth",
-    "co|ed",
-    "co|eff",
-    "co|erc",
-    "co|exist",
-    "co|inc",
-    "co|operat",
-    "co|ord",
-    "de|act",
-    "de|emph",
-    "de|esc",
-    "ge|ogr",
-    "ge|olo",
-    "ge|oph",
-    "multi|u",
-    "ne|ocon",
-    "ne|oli",
-    "ne|olo",
-    "pre|empt",
-    "pre|ex",
-    "re|ab",
-    "re|acq",
-    "re|act",
-    "re|adj",
-    "re|adm",
-    "re|aff",
-    "re|alig",
-    "re|alloc",
-    "re|an",
-    "re|app",
-    "re|ass",
-    "re|auth",
-    "re|aw",
-    "re|elect",
-    "re|emerg",
-    "re|employ",
-    "re|enact",
-    "re|enter",
-    "re|establ",
-    "re|eval",
-    "re|exam",
-    "re|exp",
-    "re|imb",
-    "re|imp",
-    "re|inc",
-    "re|ind",
-    "re|inf",
-    "re|ins",
-    "re|int",
-    "re|inv",
-    "re|iss",
-    "re|op",
-    "re|ord",
-    "re|org",
-    "re|ori",
-    "re|un",
-    "re|us",
-    "semi|a",
-    "semi|o",
-];
-
-/// First parts of compounds that end in a silent e ("home|made", "life|time"), chosen on
-/// CMUdict: the compound rule helps on at least four times as many entries as it hurts.
-const COMPOUND_HEADS: &[&str] = &[
-    "base", "bridge", "care", "cheese", "edge", "file", "fire", "fore", "game", "gate", "goose", "grape", "grave",
-    "guide", "hedge", "home", "hope", "horse", "house", "ice", "joke", "judge", "lake", "lease", "life", "like",
-    "lime", "love", "make", "mouse", "name", "nose", "note", "office", "peace", "plate", "race", "ridge", "role",
-    "sale", "scape", "score", "share", "side", "size", "smoke", "snake", "some", "space", "spoke", "stage", "state",
-    "stone", "store", "time", "trade", "type", "wake", "ware", "waste", "wedge", "white", "whole", "wide", "wire",
-];
-
-/// The prefix and compound lists indexed by their first three letters, so that a word is
-/// compared only with the few entries that share them (one array lookup per word).
-struct AffixIndex {
-    /// For each three-letter key (26^3): 1 + index into `groups`, 0 when no entry starts so.
-    slot: Vec<u16>,
-    groups: Vec<AffixGroup>,
-}
-
-#[derive(Default)]
-struct AffixGroup {
-    /// Hiatus prefixes without the bar, with the length of the part before it.
-    hiatus: Vec<(Vec<u8>, usize)>,
-    /// Compound heads.
-    compounds: Vec<&'static [u8]>,
-}
-
-fn key3(w: &[u8]) -> Option<usize> {
-    match w {
-        [a, b, c, ..] if a.is_ascii_lowercase() && b.is_ascii_lowercase() && c.is_ascii_lowercase() => {
-            Some(((a - b'a') as usize * 26 + (b - b'a') as usize) * 26 + (c - b'a') as usize)
-        }
-        _ => None,
-    }
-}
-
-impl AffixIndex {
-    fn new() -> Self {
-        let mut idx = AffixIndex { slot: vec![0; 26 * 26 * 26], groups: Vec::new() };
-        for p in HIATUS_PREFIXES {
-            let bar = p.find('|').expect("hiatus prefix without a bar");
-            let full: Vec<u8> = p.bytes().filter(|&b| b != b'|').collect();
-            idx.group(&full).hiatus.push((full.clone(), bar));
-        }
-        for h in COMPOUND_HEADS {
-            idx.group(h.as_bytes()).compounds.push(h.as_bytes());
-        }
-        idx
-    }
-
-    fn group(&mut self, entry: &[u8]) -> &mut AffixGroup {
-        let k = key3(entry).expect("affix entries are 3+ lowercase letters");
-        if self.slot[k] == 0 {
-            self.groups.push(AffixGroup::default());
-            self.slot[k] = self.groups.len() as u16;
-        }
-        let i = self.slot[k] as usize - 1;
-        &mut self.groups[i]
-    }
-
-    fn get(&self, w: &[u8]) -> Option<&AffixGroup> {
-        let k = key3(w)?;
-        match self.slot[k] {
-            0 => None,
-            i => Some(&self.groups[i as usize - 1]),
-        }
-    }
-}
-
-static AFFIXES: LazyLock<AffixIndex> = LazyLock::new(AffixIndex::new);
-
 fn has_vowel(w: &[u8]) -> bool {
     w.iter().any(|&b| is_vowel_letter(b))
 }
@@ -389,7 +234,7 @@ fn rules(w: &[u8]) -> i32 {
     if w.is_empty() {
         return 0;
     }
-    if let Some(g) = AFFIXES.get(w) {
+    if let Some(g) = affixes::starting(w) {
         for (full, head) in &g.hiatus {
             if w.starts_with(full) {
                 return base(&w[..*head]) + rules(&w[*head..]);
@@ -563,64 +408,6 @@ fn base(w: &[u8]) -> i32 {
     cnt.max(1)
 }
 
-/// Vowel-group count for German, French and Spanish words (lowercase).
-pub fn romance_germanic(word: &str, lang: &str) -> u32 {
-    let vowels: &str = match lang {
-        "de" => "aeiouyäöü",
-        "fr" => "aeiouyàâäéèêëîïôöùûüœæ",
-        _ => "aeiouáéíóúü",
-    };
-    let c: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    if c.is_empty() {
-        return 0;
-    }
-    let (mut n, mut prev) = (0i32, false);
-    for &ch in &c {
-        let is = vowels.contains(ch);
-        if is && !prev {
-            n += 1;
-        }
-        prev = is;
-    }
-    if lang == "fr" {
-        // A final mute "e" / "es" / "ent" (verb ending) after a consonant is not pronounced.
-        let w: String = c.iter().collect();
-        let mute = ["e", "es", "ent"].iter().any(|suf| {
-            w.len() > suf.len() + 1 && w.ends_with(suf) && {
-                let before = w[..w.len() - suf.len()].chars().last().unwrap_or('a');
-                !vowels.contains(before)
-            }
-        });
-        if mute {
-            n -= 1;
-        }
-    }
-    n.max(1) as u32
-}
-
-/// Syllables of a lowercase word in `lang`, or `None` when chaff has no rule for the language.
-pub fn count(word: &str, lang: &str) -> Option<u32> {
-    match lang {
-        "en" => Some(english(word)),
-        "de" | "fr" | "es" => Some(romance_germanic(word, lang)),
-        _ => None,
-    }
-}
-
-/// Languages with syllable counts.
-pub fn supports(lang: &str) -> bool {
-    matches!(lang, "en" | "de" | "fr" | "es")
-}
-
-/// Alphanumeric characters of a word.
-pub(crate) fn letters_of(w: &str) -> u32 {
-    if w.is_ascii() {
-        w.bytes().filter(u8::is_ascii_alphanumeric).count() as u32
-    } else {
-        w.chars().filter(|c| c.is_alphanumeric()).count() as u32
-    }
-}
-
 /// Does an English word of 3+ syllables reach 3 only through "-ed", "-es" or "-ing"?
 pub(crate) fn inflected_only(w: &str) -> bool {
     ["ing", "ed", "es"]
@@ -662,6 +449,23 @@ mod tests {
         assert_eq!(english_rules(""), 0);
         assert_eq!(english_rules("'"), 0);
         assert_eq!(english_rules("u.s"), 2);
+    }
+
+    /// The splits of the word tables in `src/lexicon/en/` (counts as in CMUdict).
+    #[test]
+    fn prefix_and_compound_splits() {
+        for (w, n) in [
+            ("reenter", 3),
+            ("reentered", 3),
+            ("coordinate", 4),
+            ("preempt", 2),
+            ("reach", 1),
+            ("homemade", 2),
+            ("lifetime", 2),
+            ("statewide", 2),
+        ] {
+            assert_eq!(english_rules(w), n, "{w}");
+        }
     }
 
     /// Hand-checked words (the accepted counts are those of the word's CMUdict pronunciations).
@@ -755,14 +559,5 @@ mod tests {
         }
         assert_eq!(entries, ENGLISH_TABLE.len());
         assert!(entries > 1000, "table looks truncated: {entries}");
-    }
-
-    #[test]
-    fn german_french_spanish() {
-        assert_eq!(romance_germanic("haus", "de"), 1);
-        assert_eq!(romance_germanic("mädchen", "de"), 2);
-        assert_eq!(romance_germanic("maison", "fr"), 2);
-        assert_eq!(romance_germanic("parlent", "fr"), 1);
-        assert_eq!(romance_germanic("ciudad", "es"), 2);
     }
 }

@@ -2,7 +2,7 @@
 //! function serves all three: they differ only in their vowel letters and that French rule.
 
 /// Vowel-group count for German, French and Spanish words (lowercase).
-pub fn romance_germanic(word: &str, lang: &str) -> u32 {
+pub(crate) fn romance_germanic(word: &str, lang: &str) -> u32 {
     let vowels: &str = match lang {
         "de" => "aeiouyäöü",
         "fr" => "aeiouyàâäéèêëîïôöùûüœæ",

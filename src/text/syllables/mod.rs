@@ -22,7 +22,7 @@ mod european;
 
 pub(crate) use english::inflected_only;
 pub use english::{english, english_rules};
-pub use european::romance_germanic;
+pub(crate) use european::romance_germanic;
 
 /// Syllables of a lowercase word in `lang`, or `None` when chaff has no rule for the language.
 pub fn count(word: &str, lang: &str) -> Option<u32> {
@@ -34,7 +34,7 @@ pub fn count(word: &str, lang: &str) -> Option<u32> {
 }
 
 /// Languages with syllable counts.
-pub fn supports(lang: &str) -> bool {
+pub(crate) fn supports(lang: &str) -> bool {
     matches!(lang, "en" | "de" | "fr" | "es")
 }
 

@@ -73,7 +73,8 @@ pub fn run(a: ScoreArgs) -> anyhow::Result<ExitCode> {
     progress.finish();
     if buffer {
         if format == ScoreFormat::Table || a.sort {
-            kept.sort_by(|x, y| y.prediction.probability.total_cmp(&x.prediction.probability));
+            // Highest probability first; texts without one (no words) last, in input order.
+            kept.sort_by(|x, y| rank_key(y).total_cmp(&rank_key(x)));
         }
         if format == ScoreFormat::Table {
             write_table(&mut sink, &kept, a.top)?;
@@ -98,6 +99,11 @@ pub fn run(a: ScoreArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The sort key of the ranked outputs: the probability, below every probability when none.
+fn rank_key(s: &ScoredArticle) -> f64 {
+    s.prediction.probability.unwrap_or(f64::NEG_INFINITY)
 }
 
 fn csv_header(all_features: bool) -> Vec<u8> {
@@ -139,7 +145,7 @@ fn write_row(sink: &mut Sink, format: ScoreFormat, s: &ScoredArticle, all_featur
                 s.id.clone(),
                 s.lang.to_string(),
                 s.words.to_string(),
-                format!("{:.4}", p.probability),
+                p.probability.map(|p| format!("{p:.4}")).unwrap_or_default(),
                 p.verdict.as_str().to_string(),
                 reasons_text(s),
             ];
@@ -168,11 +174,11 @@ fn write_row(sink: &mut Sink, format: ScoreFormat, s: &ScoredArticle, all_featur
                 })
                 .collect();
             let mut line = format!(
-                "{{\"id\":{},\"lang\":{},\"words\":{},\"probability\":{:.4},\"verdict\":\"{}\",\"reasons\":{},\"uncertain_because\":{}",
+                "{{\"id\":{},\"lang\":{},\"words\":{},\"probability\":{},\"verdict\":\"{}\",\"reasons\":{},\"uncertain_because\":{}",
                 json_string(&s.id),
                 json_string(s.lang),
                 s.words,
-                p.probability,
+                p.probability.map(|p| format!("{p:.4}")).unwrap_or_else(|| "null".into()),
                 p.verdict.as_str(),
                 serde_json::to_string(&reasons)?,
                 p.abstention.as_ref().map(|a| json_string(&a.describe())).unwrap_or_else(|| "null".into())
@@ -227,7 +233,7 @@ fn write_table(sink: &mut Sink, rows: &[ScoredArticle], top: usize) -> anyhow::R
     for (i, s) in rows.iter().take(shown).enumerate() {
         let p = &s.prediction;
         let reason = match (&p.abstention, p.reasons.first()) {
-            (Some(Abstention::TooShort { .. }) | Some(Abstention::Language { .. }), _) => {
+            (Some(Abstention::TooShort { .. } | Abstention::Language { .. } | Abstention::Empty), _) => {
                 p.abstention.as_ref().map(|a| a.describe()).unwrap_or_default()
             }
             (_, Some(r)) => reason_text(r),
@@ -235,9 +241,9 @@ fn write_table(sink: &mut Sink, rows: &[ScoredArticle], top: usize) -> anyhow::R
         };
         writeln!(
             sink,
-            "{:>4}  {:>5.3}  {:<9}  {:>6}  {:<4}  {:<40}  {}",
+            "{:>4}  {:>5}  {:<9}  {:>6}  {:<4}  {:<40}  {}",
             i + 1,
-            p.probability,
+            p.probability.map(|p| format!("{p:.3}")).unwrap_or_else(|| "-".into()),
             p.verdict.as_str(),
             s.words,
             s.lang,

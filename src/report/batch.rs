@@ -51,8 +51,11 @@ pub fn score_histogram(
 ) -> Result<Chart, Error> {
     let n = rows.len();
     let verdicts = [Verdict::Filler, Verdict::Uncertain, Verdict::Ok];
-    let counts: Vec<[u64; BINS]> =
-        verdicts.iter().map(|&v| bin_counts(rows.iter().filter(|r| r.verdict == v).map(|r| &r.probability))).collect();
+    let counts: Vec<[u64; BINS]> = verdicts
+        .iter()
+        .map(|&v| bin_counts(rows.iter().filter(|r| r.verdict == v).filter_map(|r| r.probability.as_ref())))
+        .collect();
+    let unscored = rows.iter().filter(|r| r.probability.is_none()).count();
     let totals: Vec<usize> = verdicts.iter().map(|&v| rows.iter().filter(|r| r.verdict == v).count()).collect();
     let share = if n > 0 { totals[0] as f64 / n as f64 } else { 0.0 };
     let title = if n > 0 {
@@ -60,7 +63,7 @@ pub fn score_histogram(
     } else {
         "Scores of the batch".to_string()
     };
-    let sub = format!(
+    let mut sub = format!(
         "filler {}, ok {}, uncertain {}; bars stacked by verdict, {} bins of {}",
         totals[0],
         totals[2],
@@ -68,6 +71,9 @@ pub fn score_histogram(
         BINS,
         1.0 / BINS as f64
     );
+    if unscored > 0 {
+        sub.push_str(&format!("; {unscored} without words, so without a probability, not drawn"));
+    }
     let bands = model_bands(model);
     let (ts, t_label, _) = thresholds(&bands);
     let labels: Vec<String> = verdicts.iter().zip(&totals).map(|(v, t)| format!("{} ({t})", v.as_str())).collect();
@@ -81,6 +87,7 @@ pub fn score_histogram(
         chart.labels.push(t_label);
     }
     chart.values = vec![
+        ("unscored".into(), unscored as f64),
         ("filler".into(), totals[0] as f64),
         ("uncertain".into(), totals[1] as f64),
         ("ok".into(), totals[2] as f64),
@@ -142,7 +149,7 @@ pub fn top_flagged(rows: &[BatchRow], path: &Path, opts: &ChartOptions) -> Resul
     );
     let reasons: Vec<String> = shown.iter().map(|r| r.top_reason_text()).collect();
     chart.labels = shown.iter().map(|r| r.id.clone()).chain(reasons.iter().cloned()).collect();
-    chart.values = shown.iter().map(|r| (r.id.clone(), r.probability)).collect();
+    chart.values = shown.iter().filter_map(|r| Some((r.id.clone(), r.probability?))).collect();
     let t = Table {
         rows: shown
             .iter()
@@ -158,10 +165,11 @@ pub fn top_flagged(rows: &[BatchRow], path: &Path, opts: &ChartOptions) -> Resul
                 bars: shown
                     .iter()
                     .map(|r| {
-                        Some(Bar { value: r.probability, color: verdict_color(r.verdict), text: num3(r.probability) })
+                        let p = r.probability?;
+                        Some(Bar { value: p, color: verdict_color(r.verdict), text: num3(p) })
                     })
                     .collect(),
-                missing: String::new(),
+                missing: "no probability (no words)".into(),
                 reference: None,
                 weight: 4,
             }),

@@ -10,7 +10,7 @@ use super::fit::fit_middle;
 use super::importance::HEADER;
 use super::legend::Swatch;
 use super::rows::BatchRow;
-use super::style::{self, num3, readable};
+use super::style::{self, opt_num3, readable};
 use super::table::{self, Bar, BarColumn, Column, Row, RowKind, Table, TextColumn};
 use super::{Chart, ChartOptions};
 use crate::error::Error;
@@ -116,7 +116,7 @@ pub fn profile(row: &BatchRow, rank: usize, model: &Model, path: &Path, opts: &C
     let shown_title = format!("{prefix}{}", fit_middle(&row.id, opts.width as i32 - 40 - tf.width(&prefix), &tf));
     let sub = format!(
         "probability of filler {}, {} · {} · {} words · robust z-scores against human texts (bold: chaff's reasons)",
-        num3(row.probability),
+        opt_num3(row.probability),
         row.verdict.as_str(),
         row.lang,
         row.words
@@ -124,7 +124,7 @@ pub fn profile(row: &BatchRow, rank: usize, model: &Model, path: &Path, opts: &C
     let mut caption = format!(
         "Article #{rank} ({}, probability {}): its key features against the human reference stored in the model.",
         row.verdict.as_str(),
-        num3(row.probability)
+        opt_num3(row.probability)
     );
     if row.features.is_none() {
         caption.push_str(" Only the reason features: the scores were written without --all-features.");

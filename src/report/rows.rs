@@ -37,8 +37,8 @@ pub struct BatchRow {
     pub lang: String,
     /// Word count.
     pub words: u32,
-    /// Calibrated probability of filler (0..1).
-    pub probability: f64,
+    /// Calibrated probability of filler (0..1; `None` for a text with no words).
+    pub probability: Option<f64>,
     /// The verdict.
     pub verdict: Verdict,
     /// Up to three reasons, strongest first.
@@ -57,7 +57,7 @@ impl BatchRow {
             id: s.id.clone(),
             lang: s.lang.to_string(),
             words: s.words,
-            probability: if p.probability.is_finite() { p.probability.clamp(0.0, 1.0) } else { 0.0 },
+            probability: p.probability.filter(|p| p.is_finite()).map(|p| p.clamp(0.0, 1.0)),
             verdict: p.verdict,
             reasons: p
                 .reasons
@@ -84,10 +84,11 @@ impl BatchRow {
     }
 }
 
-/// Rows ranked by probability, highest first (input order among ties).
+/// Rows ranked by probability, highest first, rows without one last (input order among ties).
 pub(crate) fn ranked(rows: &[BatchRow]) -> Vec<&BatchRow> {
+    let key = |r: &BatchRow| r.probability.unwrap_or(f64::NEG_INFINITY);
     let mut v: Vec<&BatchRow> = rows.iter().collect();
-    v.sort_by(|a, b| b.probability.total_cmp(&a.probability));
+    v.sort_by(|a, b| key(b).total_cmp(&key(a)));
     v
 }
 
@@ -101,7 +102,7 @@ mod tests {
             id: "a".into(),
             lang: "en".into(),
             words: 20,
-            probability: 0.4,
+            probability: Some(0.4),
             verdict: Verdict::Uncertain,
             reasons: vec![BatchReason {
                 feature: "buzzword_per_1k_words".into(),
@@ -115,8 +116,9 @@ mod tests {
         assert_eq!(r.top_reason_text(), "uncertain: too short to judge: 20 words (minimum 50)");
         r.uncertain_because = Some("borderline: probability between 0.20 and the threshold 0.30".into());
         assert_eq!(r.top_reason_text(), "buzzword_per_1k_words = 12.3 (human median 0)");
-        let other = BatchRow { id: "b".into(), probability: 0.9, ..r.clone() };
-        let rows = [r, other];
-        assert_eq!(ranked(&rows).iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["b", "a"]);
+        let other = BatchRow { id: "b".into(), probability: Some(0.9), ..r.clone() };
+        let empty = BatchRow { id: "c".into(), probability: None, ..r.clone() };
+        let rows = [empty, r, other];
+        assert_eq!(ranked(&rows).iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["b", "a", "c"]);
     }
 }

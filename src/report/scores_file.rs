@@ -56,9 +56,13 @@ fn parse_verdict(s: &str) -> Option<Verdict> {
     }
 }
 
-fn parse_probability(s: &str) -> Result<f64, String> {
+/// A probability cell: empty for a text with no words.
+fn parse_probability(s: &str) -> Result<Option<f64>, String> {
+    if s.trim().is_empty() {
+        return Ok(None);
+    }
     match s.trim().parse::<f64>() {
-        Ok(p) if p.is_finite() && (0.0..=1.0).contains(&p) => Ok(p),
+        Ok(p) if p.is_finite() && (0.0..=1.0).contains(&p) => Ok(Some(p)),
         _ => Err(format!("probability {s:?} is not a number between 0 and 1")),
     }
 }
@@ -212,6 +216,7 @@ fn jsonl_row(line: &str) -> Result<(BatchRow, bool), String> {
     let probability = match obj.get("probability") {
         Some(Value::Number(n)) => parse_probability(&n.to_string())?,
         Some(Value::String(t)) => parse_probability(t)?,
+        Some(Value::Null) => None,
         _ => return Err("no probability field".into()),
     };
     let verdict = parse_verdict(s("verdict").unwrap_or(""))

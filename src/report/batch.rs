@@ -10,13 +10,14 @@ use super::canvas::{header, no_data, render};
 use super::distribution::{bin_counts, draw_thresholds, thresholds, BINS};
 use super::importance::HEADER;
 use super::legend::{legend_box, Corner, Swatch};
-use super::rows::{ranked, BatchRow};
+use super::rows::{ranked, strongest_reason};
 use super::style::{self, num3, pct};
 use super::table::{self, Bar, BarColumn, Column, Row, Table, TextColumn};
 use super::{Chart, ChartOptions};
 use crate::error::Error;
 use crate::model::predict::{Model, Verdict};
 use crate::model::threshold::band_label;
+use crate::output::ScoreRow;
 
 /// The colour of a verdict.
 pub(crate) fn verdict_color(v: Verdict) -> RGBColor {
@@ -44,7 +45,7 @@ pub(crate) fn model_bands(model: Option<&Model>) -> Vec<(String, f64, f64)> {
 /// Histogram of the probability of filler, stacked by verdict, with the flagged share in the
 /// title and the model's thresholds.
 pub fn score_histogram(
-    rows: &[BatchRow],
+    rows: &[ScoreRow],
     model: Option<&Model>,
     path: &Path,
     opts: &ChartOptions,
@@ -137,9 +138,9 @@ pub fn score_histogram(
 
 /// The [`ChartOptions::top_articles`] articles with the highest probability of filler, as
 /// ranked bars coloured by verdict, with each one's strongest reason.
-pub fn top_flagged(rows: &[BatchRow], path: &Path, opts: &ChartOptions) -> Result<Chart, Error> {
+pub fn top_flagged(rows: &[ScoreRow], path: &Path, opts: &ChartOptions) -> Result<Chart, Error> {
     let ranked = ranked(rows);
-    let shown: Vec<&BatchRow> = ranked.into_iter().take(opts.top_articles).collect();
+    let shown: Vec<&ScoreRow> = ranked.into_iter().take(opts.top_articles).collect();
     let title = format!("Most likely filler: top {} of {} articles", shown.len(), rows.len());
     let sub = "Ranked by probability of filler; bar colour is the verdict, right: the strongest reason";
     let mut chart = Chart::new(
@@ -147,7 +148,7 @@ pub fn top_flagged(rows: &[BatchRow], path: &Path, opts: &ChartOptions) -> Resul
         &title,
         "The articles most likely to be filler, each with the feature that pushed its score most.",
     );
-    let reasons: Vec<String> = shown.iter().map(|r| r.top_reason_text()).collect();
+    let reasons: Vec<String> = shown.iter().map(|r| strongest_reason(r)).collect();
     chart.labels = shown.iter().map(|r| r.id.clone()).chain(reasons.iter().cloned()).collect();
     chart.values = shown.iter().filter_map(|r| Some((r.id.clone(), r.probability?))).collect();
     let t = Table {

@@ -1,7 +1,7 @@
 //! PNG reports: charts of an evaluation ([`eval_report`]) and of a scored batch
 //! ([`batch_report`]), each with an `index.html` beside the PNGs.
 //!
-//! Takes an [`EvalReport`] (from `chaff evaluate`, or its JSON) or scored rows ([`BatchRow`],
+//! Takes an [`EvalReport`] (from `chaff evaluate`, or its JSON) or scored rows ([`ScoreRow`],
 //! from [`ScoredArticle`]s or a file written by `chaff score`), and writes PNG files of
 //! [`ChartOptions::width`] x [`ChartOptions::height`] pixels (taller when a table needs more
 //! rows) into a directory. Every chart function returns a [`Chart`]: where it went, its title
@@ -28,7 +28,6 @@ mod importance;
 mod legend;
 mod profile;
 mod rows;
-mod scores_file;
 pub mod style;
 mod table;
 pub mod text;
@@ -44,12 +43,11 @@ pub use groups::{subgroups, transfer};
 pub use html::write_index;
 pub use importance::feature_importance;
 pub use profile::{profile, profile_file_name, ProfileBar};
-pub use rows::{BatchReason, BatchRow};
-pub use scores_file::{read_scores, ScoresFile};
 
 use crate::error::Error;
 use crate::model::evaluate::EvalReport;
 use crate::model::predict::{Model, Verdict};
+use crate::output::ScoreRow;
 
 /// Sizes and limits of the charts.
 #[derive(Debug, Clone, PartialEq)]
@@ -214,7 +212,7 @@ pub fn eval_report(rep: &EvalReport, dir: &Path, opts: &ChartOptions) -> Result<
 /// [`ChartOptions::profiles`] most likely filler articles. `model` supplies thresholds and the
 /// human reference of the profiles; `source` names where the rows came from.
 pub fn batch_report(
-    rows: &[BatchRow],
+    rows: &[ScoreRow],
     model: Option<&Model>,
     dir: &Path,
     opts: &ChartOptions,

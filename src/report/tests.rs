@@ -235,7 +235,7 @@ fn batch_charts_come_from_the_scored_rows() {
     check_png(&t.file, 1200, 400, true);
     let best = rows.iter().max_by(|a, b| a.probability.unwrap().total_cmp(&b.probability.unwrap())).unwrap();
     assert_eq!(t.values[0], (best.id.clone(), best.probability.unwrap()));
-    assert!(t.labels.contains(&best.top_reason_text()));
+    assert!(t.labels.contains(&super::rows::strongest_reason(best)));
     assert!(t.values.windows(2).all(|w| w[0].1 >= w[1].1));
 }
 
@@ -258,7 +258,7 @@ fn profiles_are_z_scores_against_the_model_reference() {
         assert!(c.labels.contains(&r.feature), "reason {} shown", r.feature);
     }
     // Without feature values only the reasons can be drawn, and the caption says so.
-    let bare = BatchRow { features: None, ..row.clone() };
+    let bare = ScoreRow { features: None, ..row.clone() };
     let c = profile(&bare, 1, m, &dir.join("bare.png"), &opts).unwrap();
     check_png(&c.file, 1200, 400, true);
     assert!(c.caption.contains("--all-features"));

@@ -4,14 +4,22 @@
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+use super::live::{self, LiveTemp};
 use crate::error::Error;
 
-/// A file being written atomically: a temp file beside the target, renamed on [`commit`].
+/// A file being written atomically: a temp file beside the target, renamed on [`commit`]. The
+/// temp file is listed in [`super::live`] while it exists, so that a signal handler can remove it.
 ///
 /// [`commit`]: AtomicFile::commit
 pub struct AtomicFile {
     target: PathBuf,
     writer: BufWriter<tempfile::NamedTempFile>,
+    _live: LiveTemp,
+}
+
+/// The error of an output started or finished after [`super::remove_live_temp_files`].
+fn interrupted(target: &Path) -> Error {
+    Error::io(target, io::Error::new(io::ErrorKind::Interrupted, "interrupted: temporary output files were removed"))
 }
 
 impl AtomicFile {
@@ -21,12 +29,15 @@ impl AtomicFile {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        let tmp = tempfile::Builder::new()
-            .prefix(&format!(".{}.", target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()))
-            .suffix(".tmp")
-            .tempfile_in(&dir)
-            .map_err(|e| Error::io(target, e))?;
-        Ok(AtomicFile { target: target.to_path_buf(), writer: BufWriter::with_capacity(256 * 1024, tmp) })
+        let prefix = format!(".{}.", target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
+        let made = live::create(|| {
+            let tmp = tempfile::Builder::new().prefix(&prefix).suffix(".tmp").tempfile_in(&dir);
+            let path = tmp.as_ref().map(|t| t.path().to_path_buf()).unwrap_or_default();
+            (tmp, path)
+        });
+        let (tmp, live) = made.ok_or_else(|| interrupted(target))?;
+        let tmp = tmp.map_err(|e| Error::io(target, e))?;
+        Ok(AtomicFile { target: target.to_path_buf(), writer: BufWriter::with_capacity(256 * 1024, tmp), _live: live })
     }
 
     /// Flush, sync and rename over the target.
@@ -43,7 +54,9 @@ impl AtomicFile {
             tmp.as_file().set_permissions(perms).map_err(|e| Error::io(&target, e))?;
         }
         tmp.as_file().sync_all().map_err(|e| Error::io(&target, e))?;
-        tmp.persist(&target).map_err(|e| Error::io(&target, e.error))?;
+        live::commit(|| tmp.persist(&target))
+            .ok_or_else(|| interrupted(&target))?
+            .map_err(|e| Error::io(&target, e.error))?;
         Ok(())
     }
 }
@@ -88,13 +101,19 @@ mod tests {
         std::fs::write(&p, "old").unwrap();
         let mut f = AtomicFile::create(&p).unwrap();
         f.write_all(b"new").unwrap();
+        let tmp = super::live::live_temp_files().into_iter().find(|t| t.parent() == Some(dir.path())).unwrap();
+        assert!(tmp.file_name().unwrap().to_string_lossy().starts_with(".out.csv."), "{}", tmp.display());
+        assert!(tmp.exists());
         drop(f); // interrupted: no commit
+        assert!(!super::live::live_temp_files().contains(&tmp), "dropped outputs leave the list");
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "old");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "temp file left behind");
         let mut f = AtomicFile::create(&p).unwrap();
         f.write_all(b"new").unwrap();
+        let tmp = super::live::live_temp_files().into_iter().find(|t| t.parent() == Some(dir.path())).unwrap();
         f.commit().unwrap();
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "new");
+        assert!(!super::live::live_temp_files().contains(&tmp), "committed outputs leave the list");
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;

@@ -7,10 +7,12 @@
 
 mod atomic;
 mod format;
+mod live;
 mod score_file;
 mod score_row;
 
 pub use atomic::{write_atomic, AtomicFile};
 pub use format::{format_value, readable};
+pub use live::{live_temp_files, remove_live_temp_files};
 pub use score_file::{read_scores, ScoresFile};
 pub use score_row::{parse_reasons_cell, reason_text, reasons_cell, CsvColumns, ScoreReason, ScoreRow, CSV_COLUMNS};

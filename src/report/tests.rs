@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use super::testing::{check_png, eval_of, model, synthetic_batch, synthetic_eval, synthetic_rows};
 use super::*;
 use crate::model::predict::Verdict;
+use crate::output::ScoreRow;
 
 /// A directory for the charts of one test (kept under $CHAFF_CHART_PREVIEW when set).
 fn out_dir(name: &str) -> (Option<tempfile::TempDir>, PathBuf) {
@@ -194,7 +195,7 @@ fn eval_report_writes_every_chart_and_the_index() {
     let html = std::fs::read_to_string(dir.join("index.html")).unwrap();
     for (n, c) in names.iter().zip(&r.charts) {
         assert!(html.contains(&format!("src=\"{n}\"")), "{n}");
-        assert!(html.contains(&html::escape(&c.caption)), "{n} caption");
+        assert!(html.contains(&page::escape(&c.caption)), "{n} caption");
     }
     assert!(html.contains(&format!("{:.3}", rep.overall.roc_auc.unwrap())));
     // No temporary files are left behind.
@@ -235,7 +236,7 @@ fn batch_charts_come_from_the_scored_rows() {
     check_png(&t.file, 1200, 400, true);
     let best = rows.iter().max_by(|a, b| a.probability.unwrap().total_cmp(&b.probability.unwrap())).unwrap();
     assert_eq!(t.values[0], (best.id.clone(), best.probability.unwrap()));
-    assert!(t.labels.contains(&super::rows::strongest_reason(best)));
+    assert!(t.labels.contains(&charts::strongest_reason(best)));
     assert!(t.values.windows(2).all(|w| w[0].1 >= w[1].1));
 }
 

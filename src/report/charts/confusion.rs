@@ -7,14 +7,14 @@ use std::path::Path;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::canvas::{draw_text, header, no_data, render};
-use super::curves::class_names;
-use super::fit::fit_end;
-use super::style::{self, opt_pct, pct};
-use super::{Chart, ChartOptions};
+use super::{class_names, Chart, ChartOptions};
 use crate::error::Error;
 use crate::model::evaluate::EvalReport;
 use crate::model::predict::Verdict;
+use crate::report::kit::backend::{draw_text, render};
+use crate::report::kit::fit::fit_end;
+use crate::report::kit::frame::{header, no_data};
+use crate::report::kit::style::{self, opt_pct, pct};
 
 /// The shade of a cell holding `share` of its row: white to Okabe-Ito blue.
 fn shade(share: f64) -> RGBColor {

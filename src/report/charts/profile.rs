@@ -5,16 +5,16 @@
 
 use std::path::Path;
 
-use super::canvas::{header, no_data, render};
-use super::fit::fit_middle;
-use super::importance::HEADER;
-use super::legend::Swatch;
-use super::style::{self, opt_num3, readable};
-use super::table::{self, Bar, BarColumn, Column, Row, RowKind, Table, TextColumn};
-use super::{Chart, ChartOptions};
+use super::{Chart, ChartOptions, HEADER};
 use crate::error::Error;
 use crate::model::predict::Model;
 use crate::output::ScoreRow;
+use crate::report::kit::backend::render;
+use crate::report::kit::fit::fit_middle;
+use crate::report::kit::frame::{header, no_data};
+use crate::report::kit::plot::Swatch;
+use crate::report::kit::style::{self, opt_num3, readable};
+use crate::report::kit::table::{self, Bar, BarColumn, Column, Row, RowKind, Table, TextColumn};
 
 /// One feature of a profile.
 #[derive(Debug, Clone, PartialEq)]

@@ -4,7 +4,7 @@
 use crate::model::predict::Verdict;
 use crate::output::{ScoreReason, ScoreRow};
 
-use super::style::readable;
+use crate::report::kit::style::readable;
 
 /// `feature = value (human median m)`.
 pub(crate) fn reason_label(r: &ScoreReason) -> String {

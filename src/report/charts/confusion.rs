@@ -1,6 +1,9 @@
 //! The confusion matrix of chaff's verdicts as an annotated 2x2 heat map: actual class down the
 //! side, flagged or not across the top, each cell shaded by its share of the actual class.
 //! `uncertain` verdicts count as not flagged, and the cells say how many of them they hold.
+//!
+//! Laid out by hand: four annotated cells with row and column names are a grid of boxes and
+//! texts, not a plot; plotters' axes and legends have nothing to add.
 
 use std::path::Path;
 

@@ -1,5 +1,6 @@
 //! The frame of every chart: the title block above it, and the panel that replaces a chart
-//! when there is nothing to draw.
+//! when there is nothing to draw. Placed by hand rather than with plotters' `caption`, which
+//! has no subtitle and does not shorten a title that is too long for the chart.
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};

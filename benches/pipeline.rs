@@ -49,7 +49,7 @@ fn bench(c: &mut Criterion) {
         .map(|(i, t)| chaff::Article::new(i.to_string(), chaff::Origin::file("bench"), t.clone()))
         .collect();
     g.bench_function("score", |b| {
-        b.iter(|| articles.iter().map(|a| scorer.score(a, false).prediction.probability).sum::<f64>())
+        b.iter(|| articles.iter().map(|a| scorer.score(a, false).prediction.probability.unwrap_or(0.0)).sum::<f64>())
     });
     g.finish();
 

@@ -66,7 +66,7 @@ for f in "$ref_out"/*; do
     echo "MISSING $name" >&2
     status=1
   elif ! cmp -s "$f" "$cur_out/$name"; then
-    line=$(cmp "$f" "$cur_out/$name" 2>&1 | sed -n 's/.*line \([0-9]*\).*/\1/p')
+    line=$(cmp "$f" "$cur_out/$name" 2>&1 | sed -n 's/.*line \([0-9]*\).*/\1/p' || true)
     echo "DIFFERS $name (first at line ${line:-?}; diff $f $cur_out/$name)" >&2
     status=1
   fi

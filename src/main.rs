@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args = <cli::args::Cli as clap::Parser>::parse();
+    cli::signals::install();
     match cli::run(args) {
         Ok(code) => code,
         Err(err) => {

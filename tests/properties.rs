@@ -53,8 +53,12 @@ proptest! {
         let a = Analysis::new(&doc, &cx);
         let fv = chaff::features::extract_from(&a);
         let p = model.predict(&a, &fv);
-        prop_assert!((0.0..=1.0).contains(&p.probability), "{}", p.probability);
-        prop_assert!(p.raw.is_finite());
+        // A text with no words has no probability; any other text has one in 0..1.
+        prop_assert_eq!(p.probability.is_none(), doc.word_count() == 0);
+        if let Some(prob) = p.probability {
+            prop_assert!((0.0..=1.0).contains(&prob), "{}", prob);
+        }
+        prop_assert!(p.raw.is_none_or(f64::is_finite));
         prop_assert!(p.reasons.len() <= 3);
     }
 
@@ -77,7 +81,7 @@ proptest! {
             let mut out = std::collections::BTreeMap::new();
             process_ordered(items.into_iter().map(Ok), BatchLimits { max_articles: 3, max_bytes: 1 << 20 },
                 |a| Ok(scorer.score(&a, true)),
-                |r| { let s = r.unwrap(); out.insert(s.id.clone(), (s.prediction.probability.to_bits(), s.prediction.verdict, s.features.unwrap().iter().map(|v| v.map(f64::to_bits)).collect::<Vec<_>>())); Ok::<(), ()>(()) }).unwrap();
+                |r| { let s = r.unwrap(); out.insert(s.id.clone(), (s.prediction.probability.map(f64::to_bits), s.prediction.verdict, s.features.unwrap().iter().map(|v| v.map(f64::to_bits)).collect::<Vec<_>>())); Ok::<(), ()>(()) }).unwrap();
             out
         };
         let forward = run(articles.clone());

@@ -26,9 +26,12 @@ fn sample(model: &Model, inputs: &[String], opts: &InputOptions) -> anyhow::Resu
                     skipped += 1;
                     eprintln!("chaff: {e}");
                 }
-                Ok(s) => match s.prediction.abstention {
-                    Some(Abstention::TooShort { .. }) | Some(Abstention::Language { .. }) => abstained += 1,
-                    _ => scores.push(SampleScore { probability: s.prediction.probability, words: s.words }),
+                // Texts the model does not judge (too short, another language, no words: the
+                // last have no probability) are left out and counted.
+                Ok(s) => match (&s.prediction.abstention, s.prediction.probability) {
+                    (Some(Abstention::TooShort { .. } | Abstention::Language { .. } | Abstention::Empty), _)
+                    | (_, None) => abstained += 1,
+                    (_, Some(probability)) => scores.push(SampleScore { probability, words: s.words }),
                 },
             }
             Ok(())
@@ -50,7 +53,7 @@ pub fn run(a: CalibrateArgs) -> anyhow::Result<ExitCode> {
         if a.machine.is_empty() { (Vec::new(), 0, 0) } else { sample(&model, &a.machine, &opts)? };
     if h_abstained > 0 {
         eprintln!(
-            "chaff calibrate: {h_abstained} human texts left out: too short or in a language the model does not judge"
+            "chaff calibrate: {h_abstained} human texts left out: too short, without words, or in a language the model does not judge"
         );
     }
     let before = model.file.threshold.clone();

@@ -27,6 +27,10 @@ pub fn run(a: EvaluateArgs) -> anyhow::Result<ExitCode> {
             evaluate::cross_validate(&data, &cfg, &a.data.data, &a.by, !a.no_loso)?.0
         }
     };
+    let unscored = evaluate::unscored_rows(&data);
+    if unscored > 0 {
+        eprintln!("chaff evaluate: {unscored} rows without words left out of the metrics (they have no probability)");
+    }
     print_report(&rep);
     if let Some(dir) = &a.report {
         super::report::eval_charts(&rep, dir)?;

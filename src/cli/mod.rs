@@ -9,6 +9,7 @@ mod explain;
 mod features;
 mod report;
 mod score;
+pub mod signals;
 mod train;
 mod training;
 

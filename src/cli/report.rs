@@ -9,7 +9,8 @@ use anyhow::Context as _;
 use chaff::model::evaluate::EvalReport;
 use chaff::model::predict::Model;
 use chaff::model::shipped;
-use chaff::report::{self, BatchRow, ChartOptions};
+use chaff::output::{read_scores, ScoreRow};
+use chaff::report::{self, ChartOptions};
 use chaff::score::ScoredArticle;
 
 use super::args::ReportArgs;
@@ -31,7 +32,7 @@ pub fn eval_charts(rep: &EvalReport, dir: &Path) -> anyhow::Result<()> {
 
 /// The charts of a scored batch (for `score --report DIR`).
 pub fn score_charts(rows: &[ScoredArticle], model: &Model, dir: &Path) -> anyhow::Result<()> {
-    let rows: Vec<BatchRow> = rows.iter().map(BatchRow::from_scored).collect();
+    let rows: Vec<ScoreRow> = rows.iter().map(ScoreRow::from_scored).collect();
     let r = report::batch_report(&rows, Some(model), dir, &ChartOptions::default(), "chaff score")?;
     announce("score", &r);
     Ok(())
@@ -52,7 +53,7 @@ pub fn run(a: ReportArgs) -> anyhow::Result<ExitCode> {
     }
     let Some(path) = &a.scores else { anyhow::bail!("give --eval EVAL.json or --scores SCORES") };
     let model = shipped::load(a.model.as_deref())?;
-    let file = report::read_scores(path)?;
+    let file = read_scores(path)?;
     for p in &file.problems {
         eprintln!("chaff: {p}");
     }

@@ -4,15 +4,14 @@
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use chaff::model::predict::{Abstention, Direction, Reason, Verdict};
+use chaff::model::predict::{Abstention, Verdict};
 use chaff::model::shipped;
-use chaff::output::{format_value, readable};
+use chaff::output::{reason_text, ScoreReason, ScoreRow};
 use chaff::pipeline::{process_ordered, BatchLimits};
 use chaff::score::{ScoredArticle, Scorer};
-use chaff::FEATURES;
 
 use super::args::{ScoreArgs, ScoreFormat};
-use super::common::{json_string, prepare_inputs, Progress, Sink, Tally};
+use super::common::{prepare_inputs, Progress, Sink, Tally};
 
 /// Counts of verdicts for the summary line.
 #[derive(Default)]
@@ -62,7 +61,7 @@ pub fn run(a: ScoreArgs) -> anyhow::Result<ExitCode> {
                     if buffer {
                         kept.push(s);
                     } else {
-                        write_row(&mut sink, format, &s, a.all_features)?;
+                        write_row(&mut sink, format, &file_row(s, a.all_features))?;
                     }
                 }
             }
@@ -73,13 +72,14 @@ pub fn run(a: ScoreArgs) -> anyhow::Result<ExitCode> {
     progress.finish();
     if buffer {
         if format == ScoreFormat::Table || a.sort {
-            kept.sort_by(|x, y| y.prediction.probability.total_cmp(&x.prediction.probability));
+            // Highest probability first; texts without one (no words) last, in input order.
+            kept.sort_by(|x, y| rank_key(y).total_cmp(&rank_key(x)));
         }
         if format == ScoreFormat::Table {
             write_table(&mut sink, &kept, a.top)?;
         } else {
             for s in &kept {
-                write_row(&mut sink, format, s, a.all_features)?;
+                write_row(&mut sink, format, &file_row(s.clone(), a.all_features))?;
             }
         }
     }
@@ -100,110 +100,37 @@ pub fn run(a: ScoreArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
+/// The sort key of the ranked outputs: the probability, below every probability when none.
+fn rank_key(s: &ScoredArticle) -> f64 {
+    s.prediction.probability.unwrap_or(f64::NEG_INFINITY)
+}
+
 fn csv_header(all_features: bool) -> Vec<u8> {
-    let mut header = vec!["id", "lang", "words", "probability", "verdict", "reasons"];
-    if all_features {
-        header.extend(FEATURES.iter().map(|f| f.name));
-    }
     let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record(&header);
+    let _ = w.write_record(ScoreRow::csv_header(all_features));
     w.into_inner().unwrap_or_default()
 }
 
-/// `name=value (human median m)`, with evidence when there is some.
-pub fn reason_text(r: &Reason) -> String {
-    let value = r.value.map(readable).unwrap_or_else(|| "n/a".into());
-    let median = r.human_median.map(readable).unwrap_or_else(|| "n/a".into());
-    let mut s = format!("{}={} (human median {})", r.feature, value, median);
-    if !r.evidence.is_empty() {
-        s.push_str(&format!(" [{}]", r.evidence.join(", ")));
+/// The file row of a scored article; its feature values only with `--all-features` (they may
+/// be kept for the charts alone).
+fn file_row(s: ScoredArticle, all_features: bool) -> ScoreRow {
+    let mut row = ScoreRow::from(s);
+    if !all_features {
+        row.features = None;
     }
-    s
+    row
 }
 
-/// The reasons column: the abstention first when uncertain, then up to three reasons.
-pub fn reasons_text(s: &ScoredArticle) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    if let Some(ab) = &s.prediction.abstention {
-        parts.push(format!("uncertain: {}", ab.describe()));
-    }
-    parts.extend(s.prediction.reasons.iter().map(reason_text));
-    parts.join("; ")
-}
-
-fn write_row(sink: &mut Sink, format: ScoreFormat, s: &ScoredArticle, all_features: bool) -> anyhow::Result<()> {
-    let p = &s.prediction;
+fn write_row(sink: &mut Sink, format: ScoreFormat, row: &ScoreRow) -> anyhow::Result<()> {
     match format {
         ScoreFormat::Csv | ScoreFormat::Table => {
-            let mut rec = vec![
-                s.id.clone(),
-                s.lang.to_string(),
-                s.words.to_string(),
-                format!("{:.4}", p.probability),
-                p.verdict.as_str().to_string(),
-                reasons_text(s),
-            ];
-            if all_features {
-                if let Some(f) = &s.features {
-                    rec.extend(f.iter().map(|v| v.map(format_value).unwrap_or_default()));
-                }
-            }
             let mut w = csv::Writer::from_writer(Vec::new());
-            w.write_record(&rec)?;
+            w.write_record(row.csv_record())?;
             sink.write_all(&w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?)?;
         }
-        ScoreFormat::Jsonl => {
-            let reasons: Vec<JsonReason<'_>> = p
-                .reasons
-                .iter()
-                .map(|r| JsonReason {
-                    feature: &r.feature,
-                    value: r.value,
-                    human_median: r.human_median,
-                    direction: match r.direction {
-                        Direction::Machine => "machine",
-                        Direction::Human => "human",
-                    },
-                    evidence: &r.evidence,
-                })
-                .collect();
-            let mut line = format!(
-                "{{\"id\":{},\"lang\":{},\"words\":{},\"probability\":{:.4},\"verdict\":\"{}\",\"reasons\":{},\"uncertain_because\":{}",
-                json_string(&s.id),
-                json_string(s.lang),
-                s.words,
-                p.probability,
-                p.verdict.as_str(),
-                serde_json::to_string(&reasons)?,
-                p.abstention.as_ref().map(|a| json_string(&a.describe())).unwrap_or_else(|| "null".into())
-            );
-            if all_features {
-                if let Some(f) = &s.features {
-                    for (feat, v) in FEATURES.iter().zip(f) {
-                        line.push_str(&format!(
-                            ",\"{}\":{}",
-                            feat.name,
-                            v.map(format_value).unwrap_or_else(|| "null".into())
-                        ));
-                    }
-                }
-            }
-            line.push_str("}\n");
-            sink.write_all(line.as_bytes())?;
-        }
+        ScoreFormat::Jsonl => sink.write_all(row.jsonl_line()?.as_bytes())?,
     }
     Ok(())
-}
-
-/// A reason in JSONL, fields in the documented order.
-#[derive(serde::Serialize)]
-struct JsonReason<'a> {
-    feature: &'a str,
-    value: Option<f64>,
-    human_median: Option<f64>,
-    direction: &'static str,
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    evidence: &'a [String],
 }
 
 fn truncate_id(id: &str, max: usize) -> String {
@@ -227,17 +154,17 @@ fn write_table(sink: &mut Sink, rows: &[ScoredArticle], top: usize) -> anyhow::R
     for (i, s) in rows.iter().take(shown).enumerate() {
         let p = &s.prediction;
         let reason = match (&p.abstention, p.reasons.first()) {
-            (Some(Abstention::TooShort { .. }) | Some(Abstention::Language { .. }), _) => {
+            (Some(Abstention::TooShort { .. } | Abstention::Language { .. } | Abstention::Empty), _) => {
                 p.abstention.as_ref().map(|a| a.describe()).unwrap_or_default()
             }
-            (_, Some(r)) => reason_text(r),
+            (_, Some(r)) => reason_text(&ScoreReason::from(r)),
             _ => String::new(),
         };
         writeln!(
             sink,
-            "{:>4}  {:>5.3}  {:<9}  {:>6}  {:<4}  {:<40}  {}",
+            "{:>4}  {:>5}  {:<9}  {:>6}  {:<4}  {:<40}  {}",
             i + 1,
-            p.probability,
+            p.probability.map(|p| format!("{p:.3}")).unwrap_or_else(|| "-".into()),
             p.verdict.as_str(),
             s.words,
             s.lang,

@@ -243,11 +243,14 @@ fn downsample<T: Clone>(v: Vec<T>, max: usize) -> Vec<T> {
     (0..max).map(|i| v[((i as f64 * step).round() as usize).min(v.len() - 1)].clone()).collect()
 }
 
-/// Scored rows from probabilities and a model's verdict rule.
+/// Scored rows from probabilities and a model's verdict rule. Rows with no words are left out:
+/// `chaff score` gives such a text no probability, so no metric can count one (the model may
+/// still have been fitted on them; see [`unscored_rows`]).
 pub(crate) fn scored_rows(data: &LabeledData, probs: &[f64], model: &Model, by: &[String]) -> Vec<ScoredRow> {
     data.rows
         .iter()
         .zip(probs)
+        .filter(|(r, _)| r.words > 0)
         .map(|(r, &p)| {
             let (verdict, _) = model.verdict(p, r.words, r.detected_lang);
             ScoredRow {
@@ -263,6 +266,11 @@ pub(crate) fn scored_rows(data: &LabeledData, probs: &[f64], model: &Model, by: 
             }
         })
         .collect()
+}
+
+/// How many rows of `data` have no words and so are left out of every evaluation.
+pub fn unscored_rows(data: &LabeledData) -> usize {
+    data.rows.iter().filter(|r| r.words == 0).count()
 }
 
 /// A breakdown column: its name and how to read it from a row.

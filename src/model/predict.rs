@@ -60,6 +60,8 @@ pub enum Abstention {
         /// The threshold.
         threshold: f64,
     },
+    /// The text has no words (`word_count == 0`): there is nothing to score, so no probability.
+    Empty,
 }
 
 impl Abstention {
@@ -75,6 +77,7 @@ impl Abstention {
             Abstention::Borderline { from, threshold } => {
                 format!("borderline: probability between {from:.2} and the threshold {threshold:.2}")
             }
+            Abstention::Empty => "no words: an empty text has no probability".to_string(),
         }
     }
 }
@@ -110,10 +113,10 @@ pub struct Reason {
 /// A scored article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Prediction {
-    /// Raw log-odds from the classifier.
-    pub raw: f64,
-    /// Calibrated probability of filler.
-    pub probability: f64,
+    /// Raw log-odds from the classifier (`None`: a text with no words, which is not scored).
+    pub raw: Option<f64>,
+    /// Calibrated probability of filler (`None`: a text with no words has none to give).
+    pub probability: Option<f64>,
     /// The verdict.
     pub verdict: Verdict,
     /// Why it abstained, when uncertain.
@@ -188,6 +191,9 @@ impl Model {
 
     /// The verdict for a calibrated probability.
     pub fn verdict(&self, probability: f64, words: u32, lang: &str) -> (Verdict, Option<Abstention>) {
+        if words == 0 {
+            return (Verdict::Uncertain, Some(Abstention::Empty));
+        }
         let ab = &self.file.abstain;
         if words < ab.min_words {
             return (Verdict::Uncertain, Some(Abstention::TooShort { words, min_words: ab.min_words }));
@@ -208,13 +214,19 @@ impl Model {
         }
     }
 
-    /// Score one analysed article whose features are `fv`.
+    /// Score one analysed article whose features are `fv`. A text with no words gets no
+    /// probability, no reasons and the `uncertain` verdict: the classifier would answer from
+    /// default feature values alone.
     pub fn predict(&self, a: &Analysis<'_>, fv: &FeatureVector) -> Prediction {
         let words = a.word_count() as u32;
+        if words == 0 {
+            let (verdict, abstention) = (Verdict::Uncertain, Some(Abstention::Empty));
+            return Prediction { raw: None, probability: None, verdict, abstention, reasons: Vec::new() };
+        }
         let (raw, probability, verdict, abstention) = self.decide(&fv.values, words, a.language().code);
         let direction = if verdict == Verdict::Ok { Direction::Human } else { Direction::Machine };
         let reasons = self.reasons(&fv.values, direction, 3, Some(a));
-        Prediction { raw, probability, verdict, abstention, reasons }
+        Prediction { raw: Some(raw), probability: Some(probability), verdict, abstention, reasons }
     }
 
     /// The `n` features that pushed most in `direction`, against a typical human text.

@@ -1,152 +1,18 @@
-//! Outputs: atomic files and value formatting shared by the table writers.
+//! Outputs: atomic files, value formats, and the rows of a score file.
 //!
 //! A file output is written to a temporary file in the target's directory and renamed over the
 //! target only when complete, so an interrupted run never leaves a half-written file in place
-//! of an old one.
+//! of an old one. A score file (`chaff score`, CSV or JSONL) is a list of [`ScoreRow`]s, written
+//! and read back (`chaff report --scores`) through that one type.
 
-use std::io::{self, BufWriter, Write};
-use std::path::{Path, PathBuf};
+mod atomic;
+mod format;
+mod live;
+mod score_file;
+mod score_row;
 
-use crate::error::Error;
-
-/// A file being written atomically: a temp file beside the target, renamed on [`commit`].
-///
-/// [`commit`]: AtomicFile::commit
-pub struct AtomicFile {
-    target: PathBuf,
-    writer: BufWriter<tempfile::NamedTempFile>,
-}
-
-impl AtomicFile {
-    /// Start writing `target` (its directory must exist).
-    pub fn create(target: &Path) -> Result<AtomicFile, Error> {
-        let dir = match target.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        let tmp = tempfile::Builder::new()
-            .prefix(&format!(".{}.", target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()))
-            .suffix(".tmp")
-            .tempfile_in(&dir)
-            .map_err(|e| Error::io(target, e))?;
-        Ok(AtomicFile { target: target.to_path_buf(), writer: BufWriter::with_capacity(256 * 1024, tmp) })
-    }
-
-    /// Flush, sync and rename over the target.
-    pub fn commit(self) -> Result<(), Error> {
-        let target = self.target;
-        let tmp = self.writer.into_inner().map_err(|e| Error::io(&target, e.into_error()))?;
-        // Temp files are private (0600); an output should have the usual permissions, or keep
-        // those of the file it replaces.
-        let perms = match std::fs::metadata(&target) {
-            Ok(m) => Some(m.permissions()),
-            Err(_) => default_permissions(),
-        };
-        if let Some(perms) = perms {
-            tmp.as_file().set_permissions(perms).map_err(|e| Error::io(&target, e))?;
-        }
-        tmp.as_file().sync_all().map_err(|e| Error::io(&target, e))?;
-        tmp.persist(&target).map_err(|e| Error::io(&target, e.error))?;
-        Ok(())
-    }
-}
-
-impl Write for AtomicFile {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.writer.write(buf)
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.writer.flush()
-    }
-}
-
-/// Permissions of a new output file: 0644 on Unix; elsewhere the temp file's own.
-#[cfg(unix)]
-fn default_permissions() -> Option<std::fs::Permissions> {
-    use std::os::unix::fs::PermissionsExt;
-    Some(std::fs::Permissions::from_mode(0o644))
-}
-
-#[cfg(not(unix))]
-fn default_permissions() -> Option<std::fs::Permissions> {
-    None
-}
-
-/// Write `bytes` to `path` atomically.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let mut f = AtomicFile::create(path)?;
-    f.write_all(bytes).map_err(|e| Error::io(path, e))?;
-    f.commit()
-}
-
-/// Format a feature value for CSV/JSON text: integers without a fraction, other values with
-/// up to 6 decimals (trailing zeros removed).
-pub fn format_value(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        return format!("{}", v as i64);
-    }
-    let s = format!("{v:.6}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".to_string()
-    } else {
-        s.to_string()
-    }
-}
-
-/// A feature value rounded for people: three significant digits, integers as integers.
-pub fn readable(v: f64) -> String {
-    if !v.is_finite() {
-        return "n/a".into();
-    }
-    let a = v.abs();
-    if v.fract() == 0.0 && a < 1e9 {
-        format!("{}", v as i64)
-    } else if a >= 100.0 {
-        format!("{v:.0}")
-    } else if a >= 10.0 {
-        format!("{v:.1}")
-    } else if a >= 1.0 {
-        format!("{v:.2}")
-    } else {
-        format!("{v:.3}")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn values() {
-        assert_eq!(format_value(3.0), "3");
-        assert_eq!(format_value(0.123456789), "0.123457");
-        assert_eq!(format_value(2.5), "2.5");
-        assert_eq!(format_value(-0.0000001), "0");
-        assert_eq!(format_value(1e20), "100000000000000000000");
-    }
-
-    #[test]
-    fn atomic_file_replaces_only_on_commit() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("out.csv");
-        std::fs::write(&p, "old").unwrap();
-        let mut f = AtomicFile::create(&p).unwrap();
-        f.write_all(b"new").unwrap();
-        drop(f); // interrupted: no commit
-        assert_eq!(std::fs::read_to_string(&p).unwrap(), "old");
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "temp file left behind");
-        let mut f = AtomicFile::create(&p).unwrap();
-        f.write_all(b"new").unwrap();
-        f.commit().unwrap();
-        assert_eq!(std::fs::read_to_string(&p).unwrap(), "new");
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let fresh = dir.path().join("fresh.csv");
-            write_atomic(&fresh, b"x").unwrap();
-            assert_eq!(std::fs::metadata(&fresh).unwrap().permissions().mode() & 0o777, 0o644);
-        }
-    }
-}
+pub use atomic::{write_atomic, AtomicFile};
+pub use format::{format_value, readable};
+pub use live::{live_temp_files, remove_live_temp_files};
+pub use score_file::{read_scores, ScoresFile};
+pub use score_row::{parse_reasons_cell, reason_text, reasons_cell, CsvColumns, ScoreReason, ScoreRow, CSV_COLUMNS};

@@ -4,13 +4,13 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use super::rows::BatchRow;
 use crate::article::Article;
 use crate::error::Origin;
 use crate::features::{Context, FEATURES};
 use crate::model::evaluate::{self, Baselines, EvalReport, Importance, ScoreHistogram, ScoredRow, TransferResult};
 use crate::model::metrics;
 use crate::model::predict::{Model, Verdict};
+use crate::output::ScoreRow;
 use crate::score::Scorer;
 
 /// A deterministic number in 0..1 for `i`.
@@ -157,11 +157,11 @@ const TEXTS: [(&str, &str); 6] = [
 ];
 
 /// The scored test texts, with features kept.
-pub fn synthetic_batch(model: &Model) -> Vec<BatchRow> {
+pub fn synthetic_batch(model: &Model) -> Vec<ScoreRow> {
     let scorer = Scorer::new(model, Context::default());
     TEXTS
         .iter()
-        .map(|(id, text)| BatchRow::from_scored(&scorer.score(&Article::new(*id, Origin::file(*id), *text), true)))
+        .map(|(id, text)| ScoreRow::from_scored(&scorer.score(&Article::new(*id, Origin::file(*id), *text), true)))
         .collect()
 }
 

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use super::testing::{check_png, eval_of, model, synthetic_batch, synthetic_eval, synthetic_rows};
 use super::*;
 use crate::model::predict::Verdict;
+use crate::output::ScoreRow;
 
 /// A directory for the charts of one test (kept under $CHAFF_CHART_PREVIEW when set).
 fn out_dir(name: &str) -> (Option<tempfile::TempDir>, PathBuf) {
@@ -194,7 +195,7 @@ fn eval_report_writes_every_chart_and_the_index() {
     let html = std::fs::read_to_string(dir.join("index.html")).unwrap();
     for (n, c) in names.iter().zip(&r.charts) {
         assert!(html.contains(&format!("src=\"{n}\"")), "{n}");
-        assert!(html.contains(&html::escape(&c.caption)), "{n} caption");
+        assert!(html.contains(&page::escape(&c.caption)), "{n} caption");
     }
     assert!(html.contains(&format!("{:.3}", rep.overall.roc_auc.unwrap())));
     // No temporary files are left behind.
@@ -233,9 +234,9 @@ fn batch_charts_come_from_the_scored_rows() {
     rows[0].id = format!("{}/{}", "very-long-folder-name".repeat(6), rows[0].id);
     let t = top_flagged(&rows, &dir.join("top_flagged.png"), &opts).unwrap();
     check_png(&t.file, 1200, 400, true);
-    let best = rows.iter().max_by(|a, b| a.probability.total_cmp(&b.probability)).unwrap();
-    assert_eq!(t.values[0], (best.id.clone(), best.probability));
-    assert!(t.labels.contains(&best.top_reason_text()));
+    let best = rows.iter().max_by(|a, b| a.probability.unwrap().total_cmp(&b.probability.unwrap())).unwrap();
+    assert_eq!(t.values[0], (best.id.clone(), best.probability.unwrap()));
+    assert!(t.labels.contains(&charts::strongest_reason(best)));
     assert!(t.values.windows(2).all(|w| w[0].1 >= w[1].1));
 }
 
@@ -258,7 +259,7 @@ fn profiles_are_z_scores_against_the_model_reference() {
         assert!(c.labels.contains(&r.feature), "reason {} shown", r.feature);
     }
     // Without feature values only the reasons can be drawn, and the caption says so.
-    let bare = BatchRow { features: None, ..row.clone() };
+    let bare = ScoreRow { features: None, ..row.clone() };
     let c = profile(&bare, 1, m, &dir.join("bare.png"), &opts).unwrap();
     check_png(&c.file, 1200, 400, true);
     assert!(c.caption.contains("--all-features"));

@@ -4,15 +4,15 @@
 
 use std::path::Path;
 
-use super::canvas::{header, no_data, render};
-use super::importance::HEADER;
-use super::legend::Swatch;
-use super::style::{self, num3, pct};
-use super::table::{self, Bar, BarColumn, Column, Row, RowKind, Table};
-use super::{Chart, ChartOptions};
+use super::{Chart, ChartOptions, HEADER};
 use crate::error::Error;
 use crate::model::evaluate::{EvalReport, GroupMetrics, Metrics};
 use crate::model::threshold::{band_label, LENGTH_BANDS};
+use crate::report::kit::backend::render;
+use crate::report::kit::frame::{header, no_data};
+use crate::report::kit::plot::Swatch;
+use crate::report::kit::style::{self, num3, pct};
+use crate::report::kit::table::{self, Bar, BarColumn, Column, Row, RowKind, Table};
 
 /// The three numbers drawn for a group.
 #[derive(Debug, Clone, Copy, Default)]

@@ -3,16 +3,14 @@
 
 use std::path::Path;
 
-use super::canvas::{header, no_data, render};
-use super::legend::Swatch;
-use super::style::{self, signed2};
-use super::table::{self, Bar, BarColumn, Column, Row, Table};
-use super::{Chart, ChartOptions};
+use super::{Chart, ChartOptions, HEADER};
 use crate::error::Error;
 use crate::model::evaluate::{EvalReport, Importance};
-
-/// Height of a chart header with a subtitle.
-pub(crate) const HEADER: u32 = 100;
+use crate::report::kit::backend::render;
+use crate::report::kit::frame::{header, no_data};
+use crate::report::kit::plot::Swatch;
+use crate::report::kit::style::{self, signed2};
+use crate::report::kit::table::{self, Bar, BarColumn, Column, Row, Table};
 
 /// The top [`ChartOptions::top_features`] standardised coefficients.
 pub fn feature_importance(rep: &EvalReport, path: &Path, opts: &ChartOptions) -> Result<Chart, Error> {

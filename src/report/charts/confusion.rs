@@ -1,20 +1,23 @@
 //! The confusion matrix of chaff's verdicts as an annotated 2x2 heat map: actual class down the
 //! side, flagged or not across the top, each cell shaded by its share of the actual class.
 //! `uncertain` verdicts count as not flagged, and the cells say how many of them they hold.
+//!
+//! Laid out by hand: four annotated cells with row and column names are a grid of boxes and
+//! texts, not a plot; plotters' axes and legends have nothing to add.
 
 use std::path::Path;
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::canvas::{draw_text, header, no_data, render};
-use super::curves::class_names;
-use super::fit::fit_end;
-use super::style::{self, opt_pct, pct};
-use super::{Chart, ChartOptions};
+use super::{class_names, Chart, ChartOptions};
 use crate::error::Error;
 use crate::model::evaluate::EvalReport;
 use crate::model::predict::Verdict;
+use crate::report::kit::backend::{draw_text, render};
+use crate::report::kit::fit::fit_end;
+use crate::report::kit::frame::{header, no_data};
+use crate::report::kit::style::{self, opt_pct, pct};
 
 /// The shade of a cell holding `share` of its row: white to Okabe-Ito blue.
 fn shade(share: f64) -> RGBColor {

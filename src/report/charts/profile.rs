@@ -5,16 +5,16 @@
 
 use std::path::Path;
 
-use super::canvas::{header, no_data, render};
-use super::fit::fit_middle;
-use super::importance::HEADER;
-use super::legend::Swatch;
-use super::rows::BatchRow;
-use super::style::{self, num3, readable};
-use super::table::{self, Bar, BarColumn, Column, Row, RowKind, Table, TextColumn};
-use super::{Chart, ChartOptions};
+use super::{Chart, ChartOptions, HEADER};
 use crate::error::Error;
 use crate::model::predict::Model;
+use crate::output::ScoreRow;
+use crate::report::kit::backend::render;
+use crate::report::kit::fit::fit_middle;
+use crate::report::kit::frame::{header, no_data};
+use crate::report::kit::plot::Swatch;
+use crate::report::kit::style::{self, opt_num3, readable};
+use crate::report::kit::table::{self, Bar, BarColumn, Column, Row, RowKind, Table, TextColumn};
 
 /// One feature of a profile.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,7 +35,7 @@ pub struct ProfileBar {
 
 /// The features a profile shows: the reasons first, then the model features with the largest
 /// |z|, at most `n` in all, ordered by |z|.
-pub fn profile_bars(row: &BatchRow, model: &Model, n: usize) -> Vec<ProfileBar> {
+pub fn profile_bars(row: &ScoreRow, model: &Model, n: usize) -> Vec<ProfileBar> {
     let reasons: Vec<&str> = row.reasons.iter().map(|r| r.feature.as_str()).collect();
     let coefficient = |name: &str| {
         model
@@ -107,7 +107,7 @@ pub fn profile_file_name(rank: usize, id: &str) -> String {
 }
 
 /// The profile of one article, ranked `rank` in its batch.
-pub fn profile(row: &BatchRow, rank: usize, model: &Model, path: &Path, opts: &ChartOptions) -> Result<Chart, Error> {
+pub fn profile(row: &ScoreRow, rank: usize, model: &Model, path: &Path, opts: &ChartOptions) -> Result<Chart, Error> {
     let bars = profile_bars(row, model, opts.profile_features);
     let title = format!("#{rank}: {}", row.id);
     // A long id is cut in the middle so that its end (the file name) stays visible.
@@ -116,7 +116,7 @@ pub fn profile(row: &BatchRow, rank: usize, model: &Model, path: &Path, opts: &C
     let shown_title = format!("{prefix}{}", fit_middle(&row.id, opts.width as i32 - 40 - tf.width(&prefix), &tf));
     let sub = format!(
         "probability of filler {}, {} · {} · {} words · robust z-scores against human texts (bold: chaff's reasons)",
-        num3(row.probability),
+        opt_num3(row.probability),
         row.verdict.as_str(),
         row.lang,
         row.words
@@ -124,7 +124,7 @@ pub fn profile(row: &BatchRow, rank: usize, model: &Model, path: &Path, opts: &C
     let mut caption = format!(
         "Article #{rank} ({}, probability {}): its key features against the human reference stored in the model.",
         row.verdict.as_str(),
-        num3(row.probability)
+        opt_num3(row.probability)
     );
     if row.features.is_none() {
         caption.push_str(" Only the reason features: the scores were written without --all-features.");

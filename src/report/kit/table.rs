@@ -3,14 +3,19 @@
 //! flagged articles and the article profiles are all bar tables, so they share one layout in
 //! which labels, bars and numbers never overlap: every column leaves room beside its axis for
 //! the widest number it writes.
+//!
+//! plotters draws each bar column's axis (grid, axis line, ticks, tick labels, description) and
+//! reference line. The rest is laid out here because plotters has no table: the label column
+//! with its shortened, still distinguishable labels, the row bands, bars whose rows are pixel
+//! bands shared by every column, numbers on a patch of background beside the bars, and a legend
+//! in one row under all the columns (plotters' legend is a vertical box inside one plot).
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::axes::{nice_ticks, tick_label};
-use super::canvas::{dashed, draw_text, Area, DrawResult};
+use super::backend::{draw_text, text_style, Area, DrawResult};
 use super::fit::{common_affixes, fit_distinct, fit_end, fit_middle};
-use super::legend::{legend_row, legend_width, Swatch};
+use super::plot::{tick_label, tick_step, Swatch, SWATCH};
 use super::style;
 use super::text::Font;
 
@@ -375,30 +380,43 @@ fn bar_column(
     let pad_r = widest(true) + 12;
     let pad_l = if lo < 0.0 { widest(false) + 12 } else { 6 };
     let (px0, px1) = (x + pad_l, (x + cw - pad_r).max(x + pad_l + 10));
-    let to_px = |v: f64| px0 + ((v.clamp(lo, hi) - lo) / (hi - lo) * (px1 - px0) as f64).round() as i32;
+    let (w, h) = area.dim_in_pixel();
     let (top, bottom) = (TOP, TOP + layout.plot_h);
 
-    // Grid and ticks.
-    let ticks = nice_ticks(lo, hi, ((px1 - px0) / 55).clamp(2, 8) as usize);
-    let step = if ticks.len() > 1 { ticks[1] - ticks[0] } else { 1.0 };
-    let grid = RGBColor(0xDD, 0xDD, 0xDD).stroke_width(1);
-    let f = style::text(style::NOTE, style::BLACK);
-    for &t in &ticks {
-        let px = to_px(t);
-        area.draw(&PathElement::new(vec![(px, top), (px, bottom)], grid))?;
-        area.draw(&PathElement::new(vec![(px, bottom), (px, bottom + 5)], style::BLACK.stroke_width(1)))?;
-        draw_text(area, &tick_label(t, step, b.percent), (px, bottom + 8), &f, HPos::Center, VPos::Top)?;
-    }
-    area.draw(&PathElement::new(vec![(px0, bottom), (px1, bottom)], style::BLACK.stroke_width(1)))?;
-    let d = style::text(style::LABEL, style::BLACK);
-    let desc = fit_end(&b.axis, cw, &d);
-    draw_text(area, &desc, ((px0 + px1) / 2, bottom + AXIS - 10), &d, HPos::Center, VPos::Bottom)?;
+    // The axis, grid and reference lines: a plotters chart over the bars' strip, y from 0
+    // (bottom row) to 1 (top row), its x axis in the space below the rows.
+    // The description sits 12 pixels above the bottom of the axis space, clear of a legend.
+    let strip = area.margin(top, (h as i32 - bottom - AXIS + 12).max(0), px0, (w as i32 - px1).max(0));
+    let mut chart = ChartBuilder::on(&strip).x_label_area_size(AXIS - 12).build_cartesian_2d(lo..hi, 0.0..1.0)?;
+    // Tick labels at least 45 pixels apart.
+    let n = ((px1 - px0) / 45).clamp(2, 10) as usize + 1;
+    let step = tick_step(lo..hi, n);
+    let label = |v: &f64| tick_label(*v, step, b.percent);
+    let desc = style::text(style::LABEL, style::BLACK);
+    let anchor = (HPos::Left, VPos::Top);
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .disable_y_axis()
+        .x_labels(n)
+        .max_light_lines(0)
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(RGBColor(0xDD, 0xDD, 0xDD).stroke_width(1))
+        .axis_style(style::BLACK.stroke_width(1))
+        .set_all_tick_mark_size(5)
+        .x_label_style(text_style(&note, anchor))
+        .axis_desc_style(text_style(&desc, anchor))
+        .x_label_formatter(&label)
+        .x_desc(fit_end(&b.axis, cw, &desc))
+        .draw()?;
     if let Some(r) = b.reference.filter(|r| *r >= lo && *r <= hi) {
-        dashed(area, (to_px(r), top), (to_px(r), bottom), style::BLACK.stroke_width(2))?;
+        chart.draw_series(DashedLineSeries::new(vec![(r, 0.0), (r, 1.0)], 10, 7, style::BLACK.stroke_width(2)))?;
     }
     if lo < 0.0 && hi > 0.0 {
-        area.draw(&PathElement::new(vec![(to_px(0.0), top), (to_px(0.0), bottom)], style::BLACK.stroke_width(1)))?;
+        chart.draw_series(LineSeries::new(vec![(0.0, 0.0), (0.0, 1.0)], style::BLACK.stroke_width(1)))?;
     }
+    let origin = area.get_base_pixel().0;
+    let to_px = |v: f64| chart.backend_coord(&(v.clamp(lo, hi), 0.0)).0 - origin;
 
     let half = ((layout.row_h * 0.31).min(17.0)).round() as i32;
     let missing = style::text(style::NOTE, style::GREY);
@@ -429,6 +447,24 @@ fn bar_column(
         }
     }
     Ok(())
+}
+
+/// A legend in one row starting at `(x, y)` (its vertical centre).
+fn legend_row(area: &Area<'_>, items: &[(Swatch, String)], (x, y): (i32, i32)) -> DrawResult {
+    let f = style::text(style::LABEL, style::BLACK);
+    let mut cx = x;
+    for (kind, label) in items {
+        area.draw(&kind.element((cx, y)))?;
+        draw_text(area, label, (cx + SWATCH, y), &f, HPos::Left, VPos::Center)?;
+        cx += SWATCH + f.width(label) + 28;
+    }
+    Ok(())
+}
+
+/// Width of a legend row drawn by [`legend_row`].
+fn legend_width(items: &[(Swatch, String)]) -> i32 {
+    let f = style::text(style::LABEL, style::BLACK);
+    items.iter().map(|(_, l)| SWATCH + f.width(l) + 28).sum::<i32>() - 28
 }
 
 /// Text on a patch of the row's background, so that grid and reference lines do not cross it.

@@ -7,14 +7,13 @@ use std::path::Path;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::axes::{axes, Axes};
-use super::canvas::{draw_text, header, no_data, render};
-use super::curves::class_names;
-use super::legend::{legend_box, Corner, Swatch};
-use super::style::{self, num3};
-use super::{Chart, ChartOptions};
+use super::{class_names, Chart, ChartOptions};
 use crate::error::Error;
 use crate::model::evaluate::EvalReport;
+use crate::report::kit::backend::{render, text_style};
+use crate::report::kit::frame::{header, no_data};
+use crate::report::kit::plot::{legend, legend_entry, plot, Axes, Swatch};
+use crate::report::kit::style::{self, num3};
 
 /// The reliability diagram of an evaluation.
 pub fn calibration(rep: &EvalReport, path: &Path, opts: &ChartOptions) -> Result<Chart, Error> {
@@ -55,7 +54,7 @@ pub fn calibration(rep: &EvalReport, path: &Path, opts: &ChartOptions) -> Result
         }
         let (_, h) = body.dim_in_pixel();
         let (upper, lower) = body.split_vertically((h as f64 * 0.70) as i32);
-        let mut c = axes(
+        let mut c = plot(
             &upper,
             &Axes {
                 x: 0.0..1.0,
@@ -66,19 +65,17 @@ pub fn calibration(rep: &EvalReport, path: &Path, opts: &ChartOptions) -> Result
                 y_pct: true,
             },
         )?;
+        legend_entry(&mut c, Swatch::Line(style::BLUE), &curve_label)?;
+        legend_entry(&mut c, Swatch::Dashed(style::GREY), "perfect calibration")?;
         c.draw_series(DashedLineSeries::new(vec![(0.0, 0.0), (1.0, 1.0)], 10, 7, style::GREY.stroke_width(2)))?;
         let pts: Vec<(f64, f64)> =
             bins.iter().map(|b| (b.mean_predicted.clamp(0.0, 1.0), b.fraction_positive.clamp(0.0, 1.0))).collect();
         c.draw_series(LineSeries::new(pts.iter().copied(), style::BLUE.stroke_width(3)))?;
         c.draw_series(pts.iter().map(|&p| Circle::new(p, 7, style::BLUE.filled())))?;
-        let legend = [
-            (Swatch::Line(style::BLUE), curve_label.clone()),
-            (Swatch::Dashed(style::GREY), "perfect calibration".to_string()),
-        ];
-        legend_box(&upper, &c, &legend, Corner::UpperLeft)?;
+        legend(&mut c, SeriesLabelPosition::UpperLeft)?;
 
         let top = (max_count as f64 * 1.3).max(1.0);
-        let mut b = axes(
+        let mut b = plot(
             &lower,
             &Axes {
                 x: 0.0..1.0,
@@ -92,19 +89,12 @@ pub fn calibration(rep: &EvalReport, path: &Path, opts: &ChartOptions) -> Result
         b.draw_series(bins.iter().map(|bin| {
             Rectangle::new([(bin.lo + 0.006, 0.0), (bin.hi - 0.006, bin.count as f64)], style::SKY_BLUE.filled())
         }))?;
-        let origin = lower.get_base_pixel();
-        let st = style::text(style::NOTE, style::BLACK);
-        for bin in &bins {
-            let p = b.backend_coord(&((bin.lo + bin.hi) / 2.0, bin.count as f64));
-            draw_text(
-                &lower,
-                &bin.count.to_string(),
-                (p.0 - origin.0, p.1 - origin.1 - 4),
-                &st,
-                HPos::Center,
-                VPos::Bottom,
-            )?;
-        }
+        // Each bin's count just above its bar.
+        let st = text_style(&style::text(style::NOTE, style::BLACK), (HPos::Center, VPos::Bottom));
+        b.draw_series(bins.iter().map(|bin| {
+            EmptyElement::at(((bin.lo + bin.hi) / 2.0, bin.count as f64))
+                + Text::new(bin.count.to_string(), (0, -4), st.clone())
+        }))?;
         Ok(())
     })?;
     Ok(chart)

@@ -5,14 +5,13 @@ use std::path::Path;
 
 use plotters::prelude::*;
 
-use super::axes::{axes, Axes};
-use super::canvas::{header, no_data, render, Plot};
-use super::curves::class_names;
-use super::legend::{legend_box, Corner, Swatch};
-use super::style::{self, num3};
-use super::{Chart, ChartOptions};
+use super::{class_names, Chart, ChartOptions};
 use crate::error::Error;
 use crate::model::evaluate::EvalReport;
+use crate::report::kit::backend::{render, Plot};
+use crate::report::kit::frame::{header, no_data};
+use crate::report::kit::plot::{legend, legend_entry, plot, Axes, Swatch};
+use crate::report::kit::style::{self, num3};
 
 /// `color` blended with white at `alpha`, as an opaque colour (for legend swatches of
 /// translucent fills).
@@ -54,37 +53,23 @@ pub(crate) fn thresholds(bands: &[(String, f64, f64)]) -> (Vec<f64>, String, Vec
     (ts, label, unc)
 }
 
-/// Draw the uncertainty bands and threshold lines on a histogram of height `top`; returns
-/// their legend entries.
-pub(crate) fn draw_thresholds(
-    c: &Plot<'_, '_>,
+/// Draw the uncertainty bands and threshold lines on a histogram of height `top`, with their
+/// legend entries.
+pub(crate) fn draw_thresholds<'a, 'b: 'a>(
+    c: &mut Plot<'a, 'b>,
     bands: &[(String, f64, f64)],
     top: f64,
-) -> Result<Vec<(Swatch, String)>, Box<dyn std::error::Error>> {
+) -> Result<(), Box<dyn std::error::Error>> {
     let (ts, label, unc) = thresholds(bands);
-    let mut legend = Vec::new();
-    for &(a, b) in &unc {
-        c.plotting_area().draw(&Rectangle::new([(a, 0.0), (b, top)], style::LIGHT_GREY.filled()))?;
-    }
     if !unc.is_empty() {
-        legend.push((Swatch::Box(style::LIGHT_GREY), "uncertainty band (verdict uncertain)".to_string()));
+        legend_entry(c, Swatch::Box(style::LIGHT_GREY), "uncertainty band (verdict uncertain)")?;
     }
+    c.draw_series(unc.iter().map(|&(a, b)| Rectangle::new([(a, 0.0), (b, top)], style::LIGHT_GREY.filled())))?;
+    legend_entry(c, Swatch::Dashed(style::BLACK), &label)?;
     for &t in &ts {
-        let from = c.backend_coord(&(t, top));
-        let to = c.backend_coord(&(t, 0.0));
-        let area = c.plotting_area().strip_coord_spec();
-        let o = area.get_base_pixel();
-        super::canvas::dashed(
-            &area,
-            (from.0 - o.0, from.1 - o.1),
-            (to.0 - o.0, to.1 - o.1),
-            style::BLACK.stroke_width(3),
-        )?;
+        c.draw_series(DashedLineSeries::new(vec![(t, top), (t, 0.0)], 10, 7, style::BLACK.stroke_width(3)))?;
     }
-    if !label.is_empty() {
-        legend.push((Swatch::Dashed(style::BLACK), label));
-    }
-    Ok(legend)
+    Ok(())
 }
 
 /// The outline of a histogram of shares over 0..1: one step line per run of non-empty bins,
@@ -166,7 +151,7 @@ pub fn score_distribution(rep: &EvalReport, path: &Path, opts: &ChartOptions) ->
             return no_data(&body, "The evaluation has no scored texts.");
         }
         let top = top.max(0.05);
-        let mut c = axes(
+        let mut c = plot(
             &body,
             &Axes {
                 x: 0.0..1.0,
@@ -177,7 +162,7 @@ pub fn score_distribution(rep: &EvalReport, path: &Path, opts: &ChartOptions) ->
                 y_pct: true,
             },
         )?;
-        let mut legend = draw_thresholds(&c, &rep.thresholds, top)?;
+        draw_thresholds(&mut c, &rep.thresholds, top)?;
         let w = 1.0 / bins as f64;
         for (shares, color, label, n) in [(&hs, style::HUMAN, &h_label, n_neg), (&ms, style::MACHINE, &m_label, n_pos)]
         {
@@ -192,13 +177,13 @@ pub fn score_distribution(rep: &EvalReport, path: &Path, opts: &ChartOptions) ->
                     .filter(|(_, &s)| s > 0.0)
                     .map(|(i, &s)| Rectangle::new([(i as f64 * w, 0.0), ((i + 1) as f64 * w, s)], fill.filled())),
             )?;
-            legend.push((Swatch::Box(mixed(color, 0.55)), label.clone()));
+            legend_entry(&mut c, Swatch::Box(mixed(color, 0.55)), label)?;
             // A solid outline of the bars so that overlapping classes stay readable.
             for run in outline(shares) {
                 c.draw_series(LineSeries::new(run, color.stroke_width(3)))?;
             }
         }
-        legend_box(&body, &c, &legend, Corner::UpperMiddle)
+        legend(&mut c, SeriesLabelPosition::UpperMiddle)
     })?;
     Ok(chart)
 }

@@ -108,7 +108,7 @@ pub fn fit_distinct(s: &str, (prefix, suffix): (usize, usize), max_px: i32, font
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::style;
+    use crate::report::kit::style;
 
     #[test]
     fn fitting_text_keeps_ends_and_width() {

@@ -58,8 +58,8 @@ pub const NOTE: f32 = 17.0;
 
 static FONTS: Once = Once::new();
 
-/// Register DejaVu Sans (regular and bold) as `sans-serif` with plotters, once, so that any
-/// text plotters itself draws finds a font (the charts draw their text with [`super::text`]).
+/// Register DejaVu Sans (regular and bold) as `sans-serif` with plotters, once: plotters looks
+/// the font up to measure legend entries, although the pixels come from [`super::text`].
 pub fn ensure_fonts() {
     FONTS.call_once(|| {
         // Embedded, valid fonts: registration cannot fail (a test draws with both faces).

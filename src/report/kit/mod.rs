@@ -1,0 +1,12 @@
+//! The drawing kit of the charts, which knows nothing of what they show: the backend (plotters'
+//! bitmap backend with chaff's text renderer) and atomic PNG output, the text renderer itself,
+//! the look (palette, sizes, number formats), fitting labels to a width, plots with plotters'
+//! axes and legends, the title frame, and the bar table.
+
+pub mod backend;
+pub mod fit;
+pub mod frame;
+pub mod plot;
+pub mod style;
+pub mod table;
+pub mod text;

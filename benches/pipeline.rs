@@ -41,7 +41,7 @@ fn bench(c: &mut Criterion) {
     g.bench_function("features", |b| {
         b.iter(|| texts.iter().map(|t| chaff::extract(&Document::new(t), &cx).values.len()).sum::<usize>())
     });
-    let model = chaff::model::shipped::default_model().unwrap();
+    let model = chaff::model::shipped::default_model().expect("the embedded model loads");
     let scorer = chaff::score::Scorer::new(model, cx.clone());
     let articles: Vec<chaff::Article> = texts
         .iter()

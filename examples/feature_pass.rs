@@ -5,6 +5,8 @@
 //!
 //! With `CHAFF_PASSES=N` it also times N more passes and prints their MB/s (best and median)
 //! on stderr, for wall-clock runs alternated with another build (`benches/alternate.sh`).
+// A development aid that reports on stdout.
+#![allow(clippy::print_stdout)]
 
 use std::time::Instant;
 

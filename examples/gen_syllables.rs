@@ -12,6 +12,8 @@
 //! `chaff::text::syllables::english_rules` matches none of the pronunciations, with the count
 //! of the first (primary) pronunciation. A summary goes to stderr (with `--misses` after the
 //! path, every disagreement too).
+// A development aid that reports on stdout.
+#![allow(clippy::print_stdout)]
 
 use std::io::{self, Write};
 

@@ -1,4 +1,6 @@
 //! Rough per-stage timing of the feature pipeline on a JSONL file (development aid).
+// A development aid that reports on stdout.
+#![allow(clippy::print_stdout)]
 use std::time::Instant;
 
 fn main() {

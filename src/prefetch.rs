@@ -1,4 +1,6 @@
-//! A hint to the processor to bring a value's cache line in ahead of its use.
+//! A hint to the processor to bring a value's cache line in ahead of its use: the crate's one
+//! `unsafe` block (the crate denies `unsafe_code` everywhere else).
+#![allow(unsafe_code)]
 
 /// Asks the processor to load the cache line of `value` into its nearest cache, without
 /// waiting for it: a later read then finds it at hand. Unlike a plain load, a prefetch does

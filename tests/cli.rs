@@ -7,7 +7,7 @@ use predicates_free::*;
 
 mod predicates_free {
     /// Whether `haystack` contains `needle` (bytes as UTF-8, lossy).
-    pub fn contains(haystack: &[u8], needle: &str) -> bool {
+    pub(crate) fn contains(haystack: &[u8], needle: &str) -> bool {
         String::from_utf8_lossy(haystack).contains(needle)
     }
 }

@@ -1,6 +1,8 @@
 //! End to end: train on the project's example data, evaluate and score with `--report`, then
 //! redraw both reports from the saved files with `chaff report`, and check that every chart
 //! exists, is a PNG of the expected width, and is listed in index.html.
+// Test helpers may unwrap: a panic here is a failing test.
+#![allow(clippy::unwrap_used)]
 
 use std::path::{Path, PathBuf};
 

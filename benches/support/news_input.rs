@@ -5,7 +5,7 @@
 use std::path::Path;
 
 /// The texts and a name for where they came from.
-pub fn texts() -> (Vec<String>, &'static str) {
+pub(crate) fn texts() -> (Vec<String>, &'static str) {
     let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/datasets");
     let mut out = Vec::new();
     let mut bytes = 0usize;

@@ -9,7 +9,7 @@ use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 /// machine-generated text, with reasons.
 #[derive(Debug, Parser)]
 #[command(name = "chaff", version, about, long_about = None, propagate_version = true)]
-pub struct Cli {
+pub(crate) struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -17,7 +17,7 @@ pub struct Cli {
 
 /// Subcommands.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Extract every feature of each article (one row per article).
     Features(FeaturesArgs),
     /// Print the documentation of one feature.
@@ -36,7 +36,7 @@ pub enum Command {
 
 /// `chaff calibrate`.
 #[derive(Debug, Args)]
-pub struct CalibrateArgs {
+pub(crate) struct CalibrateArgs {
     /// Model to calibrate (default: the embedded model).
     #[arg(long, value_name = "MODEL")]
     pub model: Option<PathBuf>,
@@ -65,7 +65,7 @@ pub struct CalibrateArgs {
 
 /// Classifier for `--algorithm`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum AlgorithmArg {
+pub(crate) enum AlgorithmArg {
     /// L2-regularised logistic regression (linfa-logistic): the default, best transfer.
     Logistic,
     /// Bagged decision trees on random feature subsets (linfa-trees).
@@ -74,7 +74,7 @@ pub enum AlgorithmArg {
 
 /// Output format of `chaff score`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ScoreFormat {
+pub(crate) enum ScoreFormat {
     /// A table ranked by probability (the default on a terminal).
     Table,
     /// Comma-separated values.
@@ -85,7 +85,7 @@ pub enum ScoreFormat {
 
 /// Labeled data and how to read it (train, evaluate).
 #[derive(Debug, Args)]
-pub struct DataArgs {
+pub(crate) struct DataArgs {
     /// Labeled CSV files (header with at least text and label; see datasets/README.md).
     #[arg(long = "data", value_name = "CSV", num_args = 1.., required = true)]
     pub data: Vec<String>,
@@ -122,7 +122,7 @@ pub struct DataArgs {
 
 /// Model settings (train, evaluate --cv).
 #[derive(Debug, Args)]
-pub struct ModelArgs {
+pub(crate) struct ModelArgs {
     /// Classifier.
     #[arg(long, value_enum, default_value_t = AlgorithmArg::Logistic)]
     pub algorithm: AlgorithmArg,
@@ -151,7 +151,7 @@ pub struct ModelArgs {
 
 /// `chaff score`.
 #[derive(Debug, Args)]
-pub struct ScoreArgs {
+pub(crate) struct ScoreArgs {
     /// Inputs and how to read them.
     #[command(flatten)]
     pub input: InputArgs,
@@ -183,7 +183,7 @@ pub struct ScoreArgs {
 
 /// `chaff train`.
 #[derive(Debug, Args)]
-pub struct TrainArgs {
+pub(crate) struct TrainArgs {
     /// Labeled data.
     #[command(flatten)]
     pub data: DataArgs,
@@ -200,7 +200,7 @@ pub struct TrainArgs {
 
 /// `chaff evaluate`.
 #[derive(Debug, Args)]
-pub struct EvaluateArgs {
+pub(crate) struct EvaluateArgs {
     /// Labeled data.
     #[command(flatten)]
     pub data: DataArgs,
@@ -233,7 +233,7 @@ pub struct EvaluateArgs {
 /// `chaff report`.
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("input").required(true).args(["eval", "scores"])))]
-pub struct ReportArgs {
+pub(crate) struct ReportArgs {
     /// An evaluation written by `chaff evaluate -o EVAL.json`.
     #[arg(long, value_name = "EVAL.json")]
     pub eval: Option<PathBuf>,
@@ -255,7 +255,7 @@ pub struct ReportArgs {
 
 /// Input format for `--input-format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum InputFormatArg {
+pub(crate) enum InputFormatArg {
     /// By file extension (.csv, .jsonl, .html; anything else is plain text); stdin is plain text.
     Auto,
     /// One article per file.
@@ -270,7 +270,7 @@ pub enum InputFormatArg {
 
 /// Table format for outputs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum TableFormat {
+pub(crate) enum TableFormat {
     /// Comma-separated values with a header row.
     Csv,
     /// One JSON object per line.
@@ -279,7 +279,7 @@ pub enum TableFormat {
 
 /// Where articles come from and how to read them.
 #[derive(Debug, Args)]
-pub struct InputArgs {
+pub(crate) struct InputArgs {
     /// Files, directories (read recursively: .txt, .md, .html, .htm) or - for stdin. CSV and
     /// JSONL files hold one article per record; .gz and .zst files are decompressed.
     #[arg(value_name = "INPUT")]
@@ -316,7 +316,7 @@ pub struct InputArgs {
 
 /// `chaff features`.
 #[derive(Debug, Args)]
-pub struct FeaturesArgs {
+pub(crate) struct FeaturesArgs {
     /// Inputs and how to read them.
     #[command(flatten)]
     pub input: InputArgs,
@@ -333,7 +333,7 @@ pub struct FeaturesArgs {
 
 /// `chaff explain`.
 #[derive(Debug, Args)]
-pub struct ExplainArgs {
+pub(crate) struct ExplainArgs {
     /// Feature name (see `chaff features --list`).
     pub name: String,
 }

@@ -40,7 +40,7 @@ fn sample(model: &Model, inputs: &[String], opts: &InputOptions) -> anyhow::Resu
     Ok((scores, abstained, skipped))
 }
 
-pub fn run(a: CalibrateArgs) -> anyhow::Result<ExitCode> {
+pub(super) fn run(a: CalibrateArgs) -> anyhow::Result<ExitCode> {
     let model = shipped::load(a.model.as_deref())?;
     let opts = InputOptions {
         text_col: a.text_col.clone(),

@@ -16,14 +16,14 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use super::args::{InputArgs, InputFormatArg, TableFormat};
 
 /// Validated input options, the progress counter, and the feature context.
-pub struct Prepared {
+pub(super) struct Prepared {
     pub opts: InputOptions,
     pub bytes_read: Arc<AtomicU64>,
     pub cx: chaff::Context,
 }
 
 /// Check the input arguments and build library options.
-pub fn prepare_inputs(a: &InputArgs) -> anyhow::Result<Prepared> {
+pub(super) fn prepare_inputs(a: &InputArgs) -> anyhow::Result<Prepared> {
     if a.inputs.is_empty() {
         anyhow::bail!("no input given: name files, directories, or - for stdin");
     }
@@ -86,13 +86,13 @@ fn total_input_bytes(inputs: &[String]) -> Option<u64> {
 }
 
 /// A progress bar on stderr when it is a terminal, hidden otherwise.
-pub struct Progress {
+pub(super) struct Progress {
     bar: ProgressBar,
     bytes: Arc<AtomicU64>,
 }
 
 impl Progress {
-    pub fn new(inputs: &[String], bytes: Arc<AtomicU64>) -> Progress {
+    pub(super) fn new(inputs: &[String], bytes: Arc<AtomicU64>) -> Progress {
         if !std::io::stderr().is_terminal() {
             return Progress { bar: ProgressBar::hidden(), bytes };
         }
@@ -119,7 +119,7 @@ impl Progress {
     }
 
     /// Update after an article (cheap).
-    pub fn tick(&self, articles: u64) {
+    pub(super) fn tick(&self, articles: u64) {
         self.bar.set_position(self.bytes.load(Ordering::Relaxed));
         if articles.is_multiple_of(256) {
             self.bar.set_message(format!("{articles} articles"));
@@ -127,7 +127,7 @@ impl Progress {
     }
 
     /// Print a message above the bar (or plainly when hidden).
-    pub fn println(&self, msg: &str) {
+    pub(super) fn println(&self, msg: &str) {
         if self.bar.is_hidden() {
             eprintln!("{msg}");
         } else {
@@ -135,14 +135,14 @@ impl Progress {
         }
     }
 
-    pub fn finish(&self) {
+    pub(super) fn finish(&self) {
         self.bar.finish_and_clear();
     }
 }
 
 /// Counts of a run, for the summary line and the exit code.
 #[derive(Debug, Default)]
-pub struct Tally {
+pub(super) struct Tally {
     pub read: u64,
     pub done: u64,
     pub skipped: u64,
@@ -150,7 +150,7 @@ pub struct Tally {
 
 impl Tally {
     /// Report a bad article on stderr (`PATH:LINE: problem`) and count it.
-    pub fn skip(&mut self, e: &ArticleError, progress: &Progress) {
+    pub(super) fn skip(&mut self, e: &ArticleError, progress: &Progress) {
         self.read += 1;
         self.skipped += 1;
         progress.println(&format!("chaff: {e}"));
@@ -158,20 +158,20 @@ impl Tally {
 }
 
 /// Where a table goes: stdout or an atomic file.
-pub enum Sink {
+pub(super) enum Sink {
     Stdout(std::io::BufWriter<std::io::Stdout>),
     File(AtomicFile),
 }
 
 impl Sink {
-    pub fn open(output: Option<&PathBuf>) -> anyhow::Result<Sink> {
+    pub(super) fn open(output: Option<&PathBuf>) -> anyhow::Result<Sink> {
         Ok(match output {
             Some(p) => Sink::File(AtomicFile::create(p).with_context(|| format!("cannot write {}", p.display()))?),
             None => Sink::Stdout(std::io::BufWriter::new(std::io::stdout())),
         })
     }
 
-    pub fn finish(self) -> anyhow::Result<()> {
+    pub(super) fn finish(self) -> anyhow::Result<()> {
         match self {
             Sink::Stdout(mut w) => w.flush()?,
             Sink::File(f) => f.commit()?,
@@ -197,7 +197,7 @@ impl Write for Sink {
 }
 
 /// The table format: explicit, else from the output file's extension, else CSV.
-pub fn table_format(explicit: Option<TableFormat>, output: Option<&PathBuf>) -> TableFormat {
+pub(super) fn table_format(explicit: Option<TableFormat>, output: Option<&PathBuf>) -> TableFormat {
     explicit.unwrap_or_else(|| match output.and_then(|p| p.extension()).and_then(|e| e.to_str()) {
         Some("jsonl") | Some("ndjson") | Some("json") => TableFormat::Jsonl,
         _ => TableFormat::Csv,
@@ -205,7 +205,7 @@ pub fn table_format(explicit: Option<TableFormat>, output: Option<&PathBuf>) -> 
 }
 
 /// Print the summary line and choose the exit code (2 if anything was skipped).
-pub fn summary(command: &str, verb: &str, t: &Tally) -> std::process::ExitCode {
+pub(super) fn summary(command: &str, verb: &str, t: &Tally) -> std::process::ExitCode {
     eprintln!("chaff {command}: read {} articles, {verb} {}, skipped {}", t.read, t.done, t.skipped);
     if t.skipped > 0 {
         std::process::ExitCode::from(2)
@@ -215,6 +215,6 @@ pub fn summary(command: &str, verb: &str, t: &Tally) -> std::process::ExitCode {
 }
 
 /// Escape a string as a JSON string literal.
-pub fn json_string(s: &str) -> String {
+pub(super) fn json_string(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string())
 }

@@ -8,7 +8,7 @@ use chaff::model::{evaluate, shipped};
 use super::args::EvaluateArgs;
 use super::training::{config, load_data, print_report};
 
-pub fn run(a: EvaluateArgs) -> anyhow::Result<ExitCode> {
+pub(super) fn run(a: EvaluateArgs) -> anyhow::Result<ExitCode> {
     let (data, skipped) = load_data(&a.data)?;
     let mut rep = match &a.model {
         Some(m) => {

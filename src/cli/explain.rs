@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use super::args::ExplainArgs;
 
-pub fn run(a: ExplainArgs) -> anyhow::Result<ExitCode> {
+pub(super) fn run(a: ExplainArgs) -> anyhow::Result<ExitCode> {
     let Some(f) = chaff::features::by_name(&a.name) else {
         let close: Vec<&str> = chaff::FEATURES
             .iter()

@@ -16,7 +16,7 @@ struct Row {
     values: Vec<Option<f64>>,
 }
 
-pub fn run(a: FeaturesArgs) -> anyhow::Result<ExitCode> {
+pub(super) fn run(a: FeaturesArgs) -> anyhow::Result<ExitCode> {
     if a.list {
         let width = FEATURES.iter().map(|f| f.name.len()).max().unwrap_or(0);
         for f in FEATURES {

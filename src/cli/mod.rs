@@ -1,7 +1,7 @@
 //! The subcommands. Each file turns its arguments into library options, runs the library and
 //! prints; nothing here computes features or scores itself.
 
-pub mod args;
+pub(crate) mod args;
 mod calibrate;
 mod common;
 mod evaluate;
@@ -9,7 +9,7 @@ mod explain;
 mod features;
 mod report;
 mod score;
-pub mod signals;
+pub(crate) mod signals;
 mod train;
 mod training;
 
@@ -18,7 +18,7 @@ use std::process::ExitCode;
 use args::{Cli, Command};
 
 /// Run one subcommand.
-pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Features(a) => features::run(a),
         Command::Explain(a) => explain::run(a),

@@ -24,21 +24,21 @@ fn announce(who: &str, r: &report::Report) {
 }
 
 /// The charts of an evaluation (for `evaluate --report DIR`).
-pub fn eval_charts(rep: &EvalReport, dir: &Path) -> anyhow::Result<()> {
+pub(super) fn eval_charts(rep: &EvalReport, dir: &Path) -> anyhow::Result<()> {
     let r = report::eval_report(rep, dir, &ChartOptions::default())?;
     announce("evaluate", &r);
     Ok(())
 }
 
 /// The charts of a scored batch (for `score --report DIR`).
-pub fn score_charts(rows: &[ScoredArticle], model: &Model, dir: &Path) -> anyhow::Result<()> {
+pub(super) fn score_charts(rows: &[ScoredArticle], model: &Model, dir: &Path) -> anyhow::Result<()> {
     let rows: Vec<ScoreRow> = rows.iter().map(ScoreRow::from_scored).collect();
     let r = report::batch_report(&rows, Some(model), dir, &ChartOptions::default(), "chaff score")?;
     announce("score", &r);
     Ok(())
 }
 
-pub fn run(a: ReportArgs) -> anyhow::Result<ExitCode> {
+pub(super) fn run(a: ReportArgs) -> anyhow::Result<ExitCode> {
     if let Some(path) = &a.eval {
         let json = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
         let rep: EvalReport = serde_json::from_str(&json).with_context(|| {

@@ -21,7 +21,7 @@ struct Verdicts {
     uncertain: u64,
 }
 
-pub fn run(a: ScoreArgs) -> anyhow::Result<ExitCode> {
+pub(super) fn run(a: ScoreArgs) -> anyhow::Result<ExitCode> {
     let model = shipped::load(a.model.as_deref())?;
     let prep = prepare_inputs(&a.input)?;
     let format =

@@ -5,7 +5,7 @@
 /// Watch for SIGINT and SIGTERM on a thread of their own. Without a handler (it could not be
 /// installed) the signals keep their default action, which leaves temp files behind.
 #[cfg(unix)]
-pub fn install() {
+pub(crate) fn install() {
     use signal_hook::consts::{SIGINT, SIGTERM};
     use signal_hook::iterator::Signals;
 

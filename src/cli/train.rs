@@ -7,7 +7,7 @@ use chaff::model::evaluate;
 use super::args::TrainArgs;
 use super::training::{config, load_data, print_report};
 
-pub fn run(a: TrainArgs) -> anyhow::Result<ExitCode> {
+pub(super) fn run(a: TrainArgs) -> anyhow::Result<ExitCode> {
     let cfg = config(&a.model)?;
     let (data, skipped) = load_data(&a.data)?;
     eprintln!("chaff train: {} rows ({} skipped); {}-fold cross-validation...", data.rows.len(), skipped, cfg.folds);

@@ -13,7 +13,7 @@ use chaff::model::train::{default_features, TrainConfig};
 use super::args::{AlgorithmArg, DataArgs, ModelArgs};
 
 /// Read and featurise the labeled data, reporting skipped rows on stderr.
-pub fn load_data(a: &DataArgs) -> anyhow::Result<(LabeledData, u64)> {
+pub(super) fn load_data(a: &DataArgs) -> anyhow::Result<(LabeledData, u64)> {
     if let Some(n) = a.threads {
         anyhow::ensure!(n > 0, "--threads must be at least 1");
         let _ = rayon::ThreadPoolBuilder::new().num_threads(n).build_global();
@@ -60,7 +60,7 @@ pub fn load_data(a: &DataArgs) -> anyhow::Result<(LabeledData, u64)> {
 }
 
 /// Checked model settings.
-pub fn config(m: &ModelArgs) -> anyhow::Result<TrainConfig> {
+pub(super) fn config(m: &ModelArgs) -> anyhow::Result<TrainConfig> {
     let cfg = TrainConfig {
         algorithm: match m.algorithm {
             AlgorithmArg::Logistic => Algorithm::Logistic,
@@ -114,7 +114,7 @@ fn truncate(s: &str, n: usize) -> String {
 }
 
 /// The evaluation as a table for people.
-pub fn print_report(rep: &EvalReport) {
+pub(super) fn print_report(rep: &EvalReport) {
     let header = format!(
         "{:<34} {:>6} {:>6} {:>6} {:>7} {:>6} {:>7} {:>7} {:>7} {:>7}",
         "", "rows", "human", "machine", "ROC-AUC", "F1", "FPR", "TPR", "TPR@1%", "cover"

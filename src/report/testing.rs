@@ -22,7 +22,7 @@ fn unit(i: u64) -> f64 {
 /// Scored rows of `n` texts: odd rows machine, even rows human, with overlapping scores,
 /// verdicts at threshold 0.6 (uncertain from 0.55, and under 50 words), three languages, two
 /// sources, domains and generators.
-pub fn synthetic_rows(n: usize) -> Vec<ScoredRow> {
+pub(crate) fn synthetic_rows(n: usize) -> Vec<ScoredRow> {
     (0..n)
         .map(|i| {
             let positive = i % 2 == 1;
@@ -58,7 +58,7 @@ pub fn synthetic_rows(n: usize) -> Vec<ScoredRow> {
 }
 
 /// An evaluation of `rows` as `chaff evaluate` would build it.
-pub fn eval_of(rows: Vec<ScoredRow>) -> EvalReport {
+pub(crate) fn eval_of(rows: Vec<ScoredRow>) -> EvalReport {
     let scores: Vec<f64> = rows.iter().map(|r| r.probability).collect();
     let labels: Vec<bool> = rows.iter().map(|r| r.positive).collect();
     let by = vec!["domain".to_string(), "generator".to_string()];
@@ -104,7 +104,7 @@ pub fn eval_of(rows: Vec<ScoredRow>) -> EvalReport {
 }
 
 /// The synthetic evaluation of 160 texts.
-pub fn synthetic_eval() -> EvalReport {
+pub(crate) fn synthetic_eval() -> EvalReport {
     eval_of(synthetic_rows(160))
 }
 
@@ -157,7 +157,7 @@ const TEXTS: [(&str, &str); 6] = [
 ];
 
 /// The scored test texts, with features kept.
-pub fn synthetic_batch(model: &Model) -> Vec<ScoreRow> {
+pub(crate) fn synthetic_batch(model: &Model) -> Vec<ScoreRow> {
     let scorer = Scorer::new(model, Context::default());
     TEXTS
         .iter()
@@ -166,13 +166,13 @@ pub fn synthetic_batch(model: &Model) -> Vec<ScoreRow> {
 }
 
 /// The embedded default model.
-pub fn model() -> &'static Model {
+pub(crate) fn model() -> &'static Model {
     crate::model::shipped::default_model().expect("the embedded model loads")
 }
 
 /// Assert that `path` is a PNG of `size` (or at least as tall when `min_height`) and not blank;
 /// returns the luminance variance.
-pub fn check_png(path: &Path, width: u32, height: u32, min_height: bool) -> f64 {
+pub(crate) fn check_png(path: &Path, width: u32, height: u32, min_height: bool) -> f64 {
     let img = image::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())).to_rgb8();
     assert_eq!(img.width(), width, "{}", path.display());
     if min_height {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 /// Word -> syllable counts of its pronunciations, in file order. A syllable is a phone with a
 /// stress digit (AH0, EY1); inline `#` comments are stripped; `word(2)` lines are alternative
 /// pronunciations of `word`.
-pub fn parse(text: &str) -> BTreeMap<String, Vec<u32>> {
+pub(crate) fn parse(text: &str) -> BTreeMap<String, Vec<u32>> {
     let mut dict: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     for line in text.lines() {
         let line = line.split('#').next().unwrap_or("").trim();

@@ -19,7 +19,7 @@ use super::text::{self, Direction, Font};
 use crate::error::Error;
 
 /// plotters' bitmap backend, with text drawn by [`super::text`].
-pub struct ChartBackend<'a> {
+pub(crate) struct ChartBackend<'a> {
     inner: BitMapBackend<'a>,
 }
 
@@ -28,7 +28,7 @@ type BackendError<'a> = DrawingErrorKind<<BitMapBackend<'a> as DrawingBackend>::
 
 impl<'a> ChartBackend<'a> {
     /// Draw into `buf`, an RGB buffer of `size` pixels.
-    pub fn new(buf: &'a mut [u8], size: (u32, u32)) -> ChartBackend<'a> {
+    pub(crate) fn new(buf: &'a mut [u8], size: (u32, u32)) -> ChartBackend<'a> {
         ChartBackend { inner: BitMapBackend::with_buffer(buf, size) }
     }
 }
@@ -144,18 +144,18 @@ impl<'a> DrawingBackend for ChartBackend<'a> {
 }
 
 /// The drawing area of a chart.
-pub type Area<'a> = DrawingArea<ChartBackend<'a>, Shift>;
+pub(crate) type Area<'a> = DrawingArea<ChartBackend<'a>, Shift>;
 
 /// What a drawing step returns; plotters' errors are boxed and turned into [`Error::Chart`].
-pub type DrawResult = Result<(), Box<dyn std::error::Error>>;
+pub(crate) type DrawResult = Result<(), Box<dyn std::error::Error>>;
 
 /// A cartesian plot with f64 axes.
-pub type Plot<'a, 'b> = ChartContext<'a, ChartBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+pub(crate) type Plot<'a, 'b> = ChartContext<'a, ChartBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
 /// Draw a chart of `size` pixels with `draw` (on a white page) and write it to `path` as a PNG,
 /// atomically through [`crate::output::write_atomic`], like every other output: `path` is
 /// replaced only when complete and gets the usual permissions.
-pub fn render<F>(path: &Path, size: (u32, u32), draw: F) -> Result<(), Error>
+pub(crate) fn render<F>(path: &Path, size: (u32, u32), draw: F) -> Result<(), Error>
 where
     F: FnOnce(&Area<'_>) -> DrawResult,
 {
@@ -189,7 +189,7 @@ fn encode_png(rgb: &[u8], (w, h): (u32, u32)) -> Result<Vec<u8>, png::EncodingEr
 }
 
 /// A plotters text style for `font`, anchored at `(h, v)`.
-pub fn text_style(font: &Font, (h, v): (HPos, VPos)) -> TextStyle<'static> {
+pub(crate) fn text_style(font: &Font, (h, v): (HPos, VPos)) -> TextStyle<'static> {
     let weight = if font.bold { FontStyle::Bold } else { FontStyle::Normal };
     TextStyle {
         font: (style::FAMILY, font.size as f64, weight).into_font(),
@@ -199,7 +199,7 @@ pub fn text_style(font: &Font, (h, v): (HPos, VPos)) -> TextStyle<'static> {
 }
 
 /// Draw `s` with its anchor `(h, v)` at pixel `at` of `area`.
-pub fn draw_text(area: &Area<'_>, s: &str, at: (i32, i32), font: &Font, h: HPos, v: VPos) -> DrawResult {
+pub(crate) fn draw_text(area: &Area<'_>, s: &str, at: (i32, i32), font: &Font, h: HPos, v: VPos) -> DrawResult {
     area.draw_text(s, &text_style(font, (h, v)), at)?;
     Ok(())
 }

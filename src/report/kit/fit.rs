@@ -19,7 +19,7 @@ fn longest_fitting(max: usize, fits: impl Fn(usize) -> bool) -> usize {
 }
 
 /// `s` shortened at the end with `…` so that it fits `max_px`.
-pub fn fit_end(s: &str, max_px: i32, font: &Font) -> String {
+pub(crate) fn fit_end(s: &str, max_px: i32, font: &Font) -> String {
     if font.width(s) <= max_px {
         return s.to_string();
     }
@@ -32,7 +32,7 @@ pub fn fit_end(s: &str, max_px: i32, font: &Font) -> String {
 
 /// `s` shortened in the middle with `…` so that it fits `max_px`: keeps the start (a folder,
 /// a rank) and the end (a file name, a count), which tell labels apart best.
-pub fn fit_middle(s: &str, max_px: i32, font: &Font) -> String {
+pub(crate) fn fit_middle(s: &str, max_px: i32, font: &Font) -> String {
     if font.width(s) <= max_px {
         return s.to_string();
     }
@@ -49,7 +49,7 @@ pub fn fit_middle(s: &str, max_px: i32, font: &Font) -> String {
 }
 
 /// `s` shortened at the start with `…` so that it fits `max_px` (keeps the end).
-pub fn fit_start(s: &str, max_px: i32, font: &Font) -> String {
+pub(crate) fn fit_start(s: &str, max_px: i32, font: &Font) -> String {
     if font.width(s) <= max_px {
         return s.to_string();
     }
@@ -61,7 +61,7 @@ pub fn fit_start(s: &str, max_px: i32, font: &Font) -> String {
 
 /// Lengths in characters of the prefix and the suffix that all `labels` share (they never
 /// overlap within the shortest label). One label or none share nothing.
-pub fn common_affixes<'a>(labels: impl IntoIterator<Item = &'a str>) -> (usize, usize) {
+pub(crate) fn common_affixes<'a>(labels: impl IntoIterator<Item = &'a str>) -> (usize, usize) {
     let labels: Vec<Vec<char>> = labels.into_iter().map(|l| l.chars().collect()).collect();
     if labels.len() < 2 {
         return (0, 0);
@@ -79,7 +79,7 @@ pub fn common_affixes<'a>(labels: impl IntoIterator<Item = &'a str>) -> (usize, 
 /// end if the middle survives, else at the start, else drop the shared prefix and cut the rest
 /// at the end. Ids such as `corpus-test-217-model-x` and `corpus-test-201-model-x` stay
 /// distinguishable where cutting in the middle would make them identical.
-pub fn fit_distinct(s: &str, (prefix, suffix): (usize, usize), max_px: i32, font: &Font) -> String {
+pub(crate) fn fit_distinct(s: &str, (prefix, suffix): (usize, usize), max_px: i32, font: &Font) -> String {
     if font.width(s) <= max_px {
         return s.to_string();
     }

@@ -10,7 +10,7 @@ use super::fit::fit_end;
 use super::style;
 
 /// Draw the title block (bold title, grey subtitle) and return the area below it.
-pub fn header<'a>(area: &Area<'a>, title: &str, subtitle: &str) -> Result<Area<'a>, Box<dyn std::error::Error>> {
+pub(crate) fn header<'a>(area: &Area<'a>, title: &str, subtitle: &str) -> Result<Area<'a>, Box<dyn std::error::Error>> {
     let (w, _) = area.dim_in_pixel();
     let t = style::bold(style::TITLE, style::BLACK);
     let title = fit_end(title, w as i32 - 40, &t);
@@ -26,7 +26,7 @@ pub fn header<'a>(area: &Area<'a>, title: &str, subtitle: &str) -> Result<Area<'
 }
 
 /// Fill `area` (already below a header) with a centred "no data" message.
-pub fn no_data(area: &Area<'_>, message: &str) -> DrawResult {
+pub(crate) fn no_data(area: &Area<'_>, message: &str) -> DrawResult {
     let (w, h) = area.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);
     area.draw(&Rectangle::new([(40, 20), (w - 40, h - 40)], RGBColor(0xF2, 0xF2, 0xF2).filled()))?;

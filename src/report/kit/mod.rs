@@ -3,10 +3,10 @@
 //! the look (palette, sizes, number formats), fitting labels to a width, plots with plotters'
 //! axes and legends, the title frame, and the bar table.
 
-pub mod backend;
-pub mod fit;
-pub mod frame;
-pub mod plot;
+pub(super) mod backend;
+pub(super) mod fit;
+pub(super) mod frame;
+pub(super) mod plot;
 pub mod style;
-pub mod table;
+pub(super) mod table;
 pub mod text;

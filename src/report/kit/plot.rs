@@ -17,7 +17,7 @@ use super::style;
 
 /// Axes of a line or histogram plot.
 #[derive(Debug, Clone)]
-pub struct Axes<'s> {
+pub(crate) struct Axes<'s> {
     /// X range.
     pub x: Range<f64>,
     /// Y range.
@@ -33,7 +33,7 @@ pub struct Axes<'s> {
 }
 
 /// The distance between the ticks plotters puts on `range` when asked for at most `n`.
-pub fn tick_step(range: Range<f64>, n: usize) -> f64 {
+pub(crate) fn tick_step(range: Range<f64>, n: usize) -> f64 {
     let ticks = RangedCoordf64::from(range).key_points(n);
     if ticks.len() > 1 {
         ticks[1] - ticks[0]
@@ -44,7 +44,7 @@ pub fn tick_step(range: Range<f64>, n: usize) -> f64 {
 
 /// A tick label for `v` when ticks are `step` apart: percentages for rates, else as few
 /// decimals as the step needs.
-pub fn tick_label(v: f64, step: f64, pct: bool) -> String {
+pub(crate) fn tick_label(v: f64, step: f64, pct: bool) -> String {
     let (v, step) = if pct { (v * 100.0, step * 100.0) } else { (v, step) };
     let decimals = if step > 0.0 && step < 1.0 { (-step.log10().floor()) as usize } else { 0 };
     let s = format!("{v:.decimals$}");
@@ -57,7 +57,7 @@ pub fn tick_label(v: f64, step: f64, pct: bool) -> String {
 }
 
 /// A finite, non-empty range (0..1 otherwise), so that plotters never sees a NaN.
-pub fn sane(r: Range<f64>) -> Range<f64> {
+pub(crate) fn sane(r: Range<f64>) -> Range<f64> {
     if r.start.is_finite() && r.end.is_finite() && r.end > r.start {
         r
     } else {
@@ -66,7 +66,7 @@ pub fn sane(r: Range<f64>) -> Range<f64> {
 }
 
 /// Build a plot in `area` and draw its grid, axes, ticks and descriptions.
-pub fn plot<'a, 'b>(area: &'a Area<'b>, ax: &Axes<'_>) -> Result<Plot<'a, 'b>, Box<dyn std::error::Error>> {
+pub(crate) fn plot<'a, 'b>(area: &'a Area<'b>, ax: &Axes<'_>) -> Result<Plot<'a, 'b>, Box<dyn std::error::Error>> {
     let (x, y) = (sane(ax.x.clone()), sane(ax.y.clone()));
     let mut chart = ChartBuilder::on(area)
         .margin_left(16)
@@ -106,7 +106,7 @@ pub fn plot<'a, 'b>(area: &'a Area<'b>, ax: &Axes<'_>) -> Result<Plot<'a, 'b>, B
 
 /// How a legend entry is drawn.
 #[derive(Debug, Clone, Copy)]
-pub enum Swatch {
+pub(crate) enum Swatch {
     /// A filled box (bars, areas).
     Box(RGBColor),
     /// A solid line.
@@ -118,11 +118,11 @@ pub enum Swatch {
 }
 
 /// Width of a swatch and the gap before its label.
-pub const SWATCH: i32 = 36;
+pub(crate) const SWATCH: i32 = 36;
 
 impl Swatch {
     /// The swatch as an element starting at `(x, y)` (its vertical centre), 28 pixels wide.
-    pub fn element(self, at: BackendCoord) -> SwatchElement {
+    pub(crate) fn element(self, at: BackendCoord) -> SwatchElement {
         SwatchElement { at, swatch: self }
     }
 }
@@ -170,7 +170,7 @@ impl<DB: DrawingBackend> Drawable<DB> for SwatchElement {
 /// Add a legend entry to `chart` (an empty series that carries only the label and swatch), so
 /// the legend reads in the order entries are added, whatever order the lines were drawn in.
 /// An empty label adds nothing.
-pub fn legend_entry<'a, 'b: 'a>(
+pub(crate) fn legend_entry<'a, 'b: 'a>(
     chart: &mut Plot<'a, 'b>,
     swatch: Swatch,
     label: &str,
@@ -186,7 +186,7 @@ pub fn legend_entry<'a, 'b: 'a>(
 }
 
 /// Draw the boxed legend of `chart`'s entries at `position` inside the plot.
-pub fn legend<'a, 'b: 'a>(
+pub(crate) fn legend<'a, 'b: 'a>(
     chart: &mut Plot<'a, 'b>,
     position: SeriesLabelPosition,
 ) -> Result<(), Box<dyn std::error::Error>> {

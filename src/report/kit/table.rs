@@ -26,13 +26,13 @@ const AXIS: i32 = 74;
 /// Height of the legend row, when there is one.
 const LEGEND: i32 = 44;
 /// The smallest row height that stays readable.
-pub const MIN_ROW: u32 = 30;
+pub(crate) const MIN_ROW: u32 = 30;
 /// Rows are never taller than this; a short table leaves the rest of the chart empty.
 const MAX_ROW: f64 = 64.0;
 
 /// How a row is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RowKind {
+pub(crate) enum RowKind {
     /// A section header (bold, at the left edge, no bars).
     Header,
     /// An ordinary row.
@@ -43,7 +43,7 @@ pub enum RowKind {
 
 /// One row label.
 #[derive(Debug, Clone)]
-pub struct Row {
+pub(crate) struct Row {
     /// Drawn before the label and never shortened (a rank such as `1.`).
     pub prefix: String,
     /// The label.
@@ -57,27 +57,27 @@ pub struct Row {
 
 impl Row {
     /// An ordinary row.
-    pub fn item(label: impl Into<String>) -> Row {
+    pub(crate) fn item(label: impl Into<String>) -> Row {
         Row { prefix: String::new(), label: label.into(), suffix: String::new(), kind: RowKind::Item }
     }
 
     /// A section header.
-    pub fn header(label: impl Into<String>) -> Row {
+    pub(crate) fn header(label: impl Into<String>) -> Row {
         Row { prefix: String::new(), label: label.into(), suffix: String::new(), kind: RowKind::Header }
     }
 
     /// This row with a suffix.
-    pub fn with_suffix(self, suffix: impl Into<String>) -> Row {
+    pub(crate) fn with_suffix(self, suffix: impl Into<String>) -> Row {
         Row { suffix: suffix.into(), ..self }
     }
 
     /// This row with a prefix.
-    pub fn with_prefix(self, prefix: impl Into<String>) -> Row {
+    pub(crate) fn with_prefix(self, prefix: impl Into<String>) -> Row {
         Row { prefix: prefix.into(), ..self }
     }
 
     /// Prefix, label and suffix as one text.
-    pub fn full(&self) -> String {
+    pub(crate) fn full(&self) -> String {
         [self.prefix.as_str(), self.label.as_str(), self.suffix.as_str()]
             .iter()
             .filter(|s| !s.is_empty())
@@ -89,7 +89,7 @@ impl Row {
 
 /// One bar: its value, colour and the text written at its end.
 #[derive(Debug, Clone)]
-pub struct Bar {
+pub(crate) struct Bar {
     /// Value on the column's axis.
     pub value: f64,
     /// Fill colour.
@@ -100,7 +100,7 @@ pub struct Bar {
 
 /// A column of bars.
 #[derive(Debug, Clone)]
-pub struct BarColumn {
+pub(crate) struct BarColumn {
     /// Title above the column.
     pub title: String,
     /// Axis description below it (with units).
@@ -121,7 +121,7 @@ pub struct BarColumn {
 
 /// A column of text (e.g. the top reason of each article).
 #[derive(Debug, Clone)]
-pub struct TextColumn {
+pub(crate) struct TextColumn {
     /// Title above the column.
     pub title: String,
     /// One text per row.
@@ -132,7 +132,7 @@ pub struct TextColumn {
 
 /// A column of a bar table.
 #[derive(Debug, Clone)]
-pub enum Column {
+pub(crate) enum Column {
     /// Horizontal bars.
     Bars(BarColumn),
     /// Text.
@@ -151,7 +151,7 @@ impl Column {
 
 /// A whole bar table.
 #[derive(Debug, Clone, Default)]
-pub struct Table {
+pub(crate) struct Table {
     /// The rows, top to bottom.
     pub rows: Vec<Row>,
     /// The columns, left to right.
@@ -168,21 +168,21 @@ const GOOD_ROW: u32 = 44;
 /// Height in pixels for a table of `rows` rows below a header of `header` pixels: `base` when
 /// the rows fit it comfortably, shorter (down to half of `base`) for a few rows, taller when
 /// the rows would otherwise be cramped.
-pub fn height_for(rows: usize, header: u32, base: u32, legend: bool) -> u32 {
+pub(crate) fn height_for(rows: usize, header: u32, base: u32, legend: bool) -> u32 {
     let fixed = header + TOP as u32 + AXIS as u32 + if legend { LEGEND as u32 } else { 0 } + 8;
     let rows = rows.max(1) as u32;
     (fixed + rows * GOOD_ROW).clamp(base / 2, base).max(fixed + rows * MIN_ROW)
 }
 
 /// Symmetric range around zero that holds every value, at least `-floor..floor`.
-pub fn symmetric_range(values: impl IntoIterator<Item = f64>, floor: f64) -> (f64, f64) {
+pub(crate) fn symmetric_range(values: impl IntoIterator<Item = f64>, floor: f64) -> (f64, f64) {
     let m = values.into_iter().filter(|v| v.is_finite()).fold(floor, |m, v| m.max(v.abs())) * 1.05;
     (-m, m)
 }
 
 /// Range that holds every value and zero, at least `-floor..floor` on the sides that have
 /// values (a profile whose features all lie above the human median needs little room below).
-pub fn signed_range(values: impl IntoIterator<Item = f64>, floor: f64) -> (f64, f64) {
+pub(crate) fn signed_range(values: impl IntoIterator<Item = f64>, floor: f64) -> (f64, f64) {
     let (lo, hi) =
         values.into_iter().filter(|v| v.is_finite()).fold((-1.0f64, 1.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
     let lo = if lo < -1.0 { lo.min(-floor) } else { -1.0 };
@@ -191,7 +191,7 @@ pub fn signed_range(values: impl IntoIterator<Item = f64>, floor: f64) -> (f64, 
 }
 
 /// Draw `table` into `area`.
-pub fn draw(area: &Area<'_>, table: &Table) -> DrawResult {
+pub(crate) fn draw(area: &Area<'_>, table: &Table) -> DrawResult {
     let (w, h) = area.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);
     let n = table.rows.len().max(1);

@@ -4,8 +4,33 @@
 //! can check.
 //!
 //! Data flows one way: [`input`] (files, CSV, JSONL) → [`text`] (normalise, segment) →
-//! [`features`] → model → scores → outputs and charts. The library never prints; the `chaff`
-//! binary is a thin CLI on top.
+//! [`lexicon`] (word lists, phrase matching) → [`features`] → [`model`] → [`score`] →
+//! [`output`] and [`report`]; each module imports only those before it (`tests/layers.rs`
+//! checks this). The library never prints; the `chaff` binary is a thin CLI on top.
+//!
+//! Load the built-in model, score a text, read the reasons:
+//!
+//! ```
+//! use chaff::{model::shipped, score::Scorer, Article, Context, Origin};
+//! # let text = "In today's fast-paced world, it is important to note that businesses must embrace \
+//! #     innovation. Furthermore, leveraging cutting-edge solutions unlocks unprecedented value for \
+//! #     stakeholders. Moreover, a holistic and robust approach empowers teams to navigate the \
+//! #     ever-evolving landscape. In conclusion, by harnessing the power of synergy, organizations \
+//! #     can delve into a multifaceted tapestry of opportunities and achieve seamless, transformative \
+//! #     growth in an increasingly interconnected world. Ultimately, embracing these strategies is \
+//! #     not just an option but a necessity for long-term success.";
+//!
+//! let scorer = Scorer::new(shipped::default_model()?, Context::default());
+//! let scored = scorer.score(&Article::new("draft-7", Origin::file("draft-7.txt"), text), false);
+//! println!("{} {:?}", scored.prediction.verdict.as_str(), scored.prediction.probability);
+//! for r in &scored.prediction.reasons {
+//!     println!("{} = {:?} (human median {:?}): {:?}", r.feature, r.value, r.human_median, r.evidence);
+//! }
+//! # assert_eq!(scored.prediction.verdict.as_str(), "filler");
+//! # assert_eq!(scored.prediction.reasons[0].feature, "stock_phrase_per_1k_words");
+//! # assert!(scored.prediction.reasons[0].evidence[0].contains("in today's fast-paced world"));
+//! # Ok::<(), chaff::Error>(())
+//! ```
 
 pub mod article;
 pub mod error;

@@ -137,7 +137,7 @@ pub struct CalibrationRecord {
 /// The whole file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ModelFile {
-    /// Schema version (see [`SCHEMA_VERSION`]).
+    /// Schema version (see `SCHEMA_VERSION`).
     pub schema_version: u32,
     /// chaff version that wrote it.
     pub chaff_version: String,

@@ -7,7 +7,7 @@
 //! `ln(alpha) / ln(1 - target)` even `k = 0` cannot guarantee the target, and calibration
 //! refuses. A length band with enough texts of its own gets its own threshold; the others get
 //! the threshold of the whole sample, but a band the sample hardly covers (fewer than
-//! [`MIN_BAND_SHARE_TEXTS`] texts) never goes below its previous threshold, since the sample
+//! `MIN_BAND_SHARE_TEXTS` texts) never goes below its previous threshold, since the sample
 //! says nothing about it. The uncertainty band below each threshold keeps its width.
 
 use super::file::{CalibrationRecord, ModelFile};

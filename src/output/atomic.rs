@@ -8,7 +8,7 @@ use super::live::{self, LiveTemp};
 use crate::error::Error;
 
 /// A file being written atomically: a temp file beside the target, renamed on [`commit`]. The
-/// temp file is listed in [`super::live`] while it exists, so that a signal handler can remove it.
+/// temp file is listed in `output::live` while it exists, so that a signal handler can remove it.
 ///
 /// [`commit`]: AtomicFile::commit
 pub struct AtomicFile {

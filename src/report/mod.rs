@@ -18,6 +18,8 @@
 //! from the charts and writes its `index.html`.
 //!
 //! [`ScoredArticle`]: crate::score::ScoredArticle
+//! [`EvalReport`]: crate::model::evaluate::EvalReport
+//! [`ScoreRow`]: crate::output::ScoreRow
 
 mod charts;
 mod kit;

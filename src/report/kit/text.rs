@@ -3,7 +3,7 @@
 //! plotters 0.3.7 draws `ab_glyph` text without each glyph's left side bearing and at rounded
 //! positions, so letters are unevenly spaced ("positi ve"). Every text of a chart is therefore
 //! rasterised here, whoever asks for it (plotters' axes and legends through
-//! [`super::backend::ChartBackend`], the charts' own labels through the same backend): glyphs
+//! `ChartBackend`, the charts' own labels through the same backend): glyphs
 //! are placed at sub-pixel positions with kerning and handed to a pixel sink with their coverage.
 
 use std::sync::LazyLock;

@@ -7,7 +7,7 @@
 //! others are seven interjections without a vowel phone such as "hmm" and "shh", which chaff
 //! counts as one syllable), and the rules alone on 111,877 (95.22 %), which is what to expect
 //! on words that are not in the dictionary (`tests/syllables_cmudict.rs` measures both).
-//! German, French and Spanish use vowel-group rules of their own ([`romance_germanic`]).
+//! German, French and Spanish use vowel-group rules of their own (`romance_germanic`).
 //! Other languages have no syllable count (readability formulas that need one report
 //! not-applicable).
 //!

@@ -137,3 +137,28 @@ fn the_scanner_sees_code_and_skips_comments() {
     );
     assert_eq!(refs, [(1, "text".to_string()), (3, "features".to_string())]);
 }
+
+#[test]
+fn the_report_kit_knows_no_chart_and_charts_know_no_page() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/report");
+    // (folder, names it must not use): the drawing kit sits below the charts, and the charts
+    // below the page assembly.
+    for (part, forbidden) in [("kit", &["charts", "page"][..]), ("charts", &["page"][..])] {
+        for path in sources(&root, part) {
+            let text = std::fs::read_to_string(&path).expect("source reads");
+            for (i, line) in text.lines().enumerate() {
+                let code = line.split("//").next().unwrap_or("");
+                for name in forbidden {
+                    for prefix in ["super::", "report::"] {
+                        assert!(
+                            !code.contains(&format!("{prefix}{name}")),
+                            "{}:{}: report/{part} uses {name}, which is above it",
+                            path.display(),
+                            i + 1
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

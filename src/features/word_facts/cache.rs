@@ -166,17 +166,12 @@ thread_local! {
 }
 
 /// The facts of the lowercase words `bytes[range]` (UTF-8) for each range, from this thread's
-/// cache when it holds them; `fresh(i)` works out the facts of the `i`-th word when the
-/// cache cannot be used.
-pub(super) fn facts_of(
-    bytes: &[u8],
-    ranges: impl Iterator<Item = std::ops::Range<usize>>,
-    fresh: impl Fn(u32) -> WordFacts,
-) -> Vec<WordFacts> {
+/// cache when it holds them.
+pub(super) fn facts_of(bytes: &[u8], ranges: impl Iterator<Item = std::ops::Range<usize>>) -> Vec<WordFacts> {
     CACHE.with(|cell| match cell.try_borrow_mut() {
         Ok(mut cache) => cache.get_all(bytes, ranges),
         // Not reachable (no re-entry), but never panic: work each word out afresh.
-        Err(_) => (0..ranges.count() as u32).map(fresh).collect(),
+        Err(_) => ranges.map(|r| WordFacts::of(std::str::from_utf8(&bytes[r]).unwrap_or_default())).collect(),
     })
 }
 

@@ -62,7 +62,7 @@ impl WordFacts {
 pub(crate) fn facts<'a>(a: &'a Analysis<'_>) -> &'a [WordFacts] {
     a.cached(Slot::WordFacts, || {
         let ids = 0..a.word_freq().len() as u32;
-        cache::facts_of(a.lower().as_bytes(), ids.map(|id| a.vocab_range(id)), |id| WordFacts::of(a.vocab_word(id)))
+        cache::facts_of(a.lower().as_bytes(), ids.map(|id| a.vocab_range(id)))
     })
 }
 

@@ -262,3 +262,48 @@ fn corrupt_or_newer_models_are_clear_errors() {
     let out = chaff().args(["score", "datasets/articles", "--model"]).arg(&bad).assert().code(2).get_output().clone();
     assert!(contains(&out.stderr, "features this chaff does not have: feature_from_the_future"));
 }
+
+/// Issue 27: leave-one-register-out beside leave-one-source-out, sources named by id, and
+/// group keys from whichever alternative of the id pattern matched.
+#[test]
+fn evaluate_holds_out_each_register_and_names_sources_by_id() {
+    let tmp = tempfile::tempdir().unwrap();
+    let eval_json = tmp.path().join("eval.json");
+    let out = chaff()
+        .args(["evaluate", "--data", "datasets/examples.csv", "--cv", "3", "--by", "domain"])
+        // Two alternatives, each with its own capture group: both must group a pair.
+        .args(["--group-from-id", "^(ex-[a-z]+-[0-9]+)-(?:human|machine)$|^(ex-[a-z]+-[a-z]+-[0-9]+)-"])
+        .args(["--source-from-id", "^ex-(?:ferry|library|hollin)-=local_news"])
+        .arg("-o")
+        .arg(&eval_json)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("leave-one-register-out"), "{stdout}");
+    let rep: serde_json::Value = serde_json::from_slice(&std::fs::read(&eval_json).unwrap()).unwrap();
+    // Every register of the example data is held out once, trained on the rest.
+    let held: Vec<(&str, u64, u64)> = rep["register_transfer"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (t["source"].as_str().unwrap(), t["train_rows"].as_u64().unwrap(), t["metrics"]["n"].as_u64().unwrap())
+        })
+        .collect();
+    let names: Vec<&str> = held.iter().map(|h| h.0).collect();
+    assert_eq!(names, ["blog", "encyclopedia", "essay", "howto", "news", "review"]);
+    for (name, train_rows, n) in &held {
+        assert_eq!(train_rows + n, 28, "{name}: trained on {train_rows}, scored {n}");
+    }
+    // The six ferry, library and hollin rows form their own source, held out by
+    // leave-one-source-out.
+    let sources: Vec<(&str, u64)> = rep["transfer"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| (t["source"].as_str().unwrap(), t["metrics"]["n"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(sources, [("examples", 22), ("local_news", 6)]);
+}

@@ -98,14 +98,19 @@ pub(crate) struct DataArgs {
     /// Column holding a group key: rows of one group stay on one side of every split.
     #[arg(long, value_name = "NAME", conflicts_with = "group_from_id")]
     pub group_col: Option<String>,
-    /// Derive the group key from the id with this regular expression (first capture group,
-    /// else the whole match; ids that do not match form their own group).
+    /// Derive the group key from the id with this regular expression (the first capture group
+    /// that matched, else the whole match; ids that do not match form their own group).
     #[arg(long, value_name = "REGEX")]
     pub group_from_id: Option<String>,
     /// Rename source corpora (by file name without extension), e.g. to treat several files as
     /// one corpus: --source-alias llmfake_news=politifact. Repeatable.
     #[arg(long, value_name = "FROM=TO")]
     pub source_alias: Vec<String>,
+    /// Name the source of rows whose id matches REGEX, whatever their file (for a file that
+    /// joins several source families): --source-from-id '^hppt-=hppt'. Repeatable; the first
+    /// match wins.
+    #[arg(long, value_name = "REGEX=NAME")]
+    pub source_from_id: Vec<String>,
     /// CSV column holding the text.
     #[arg(long, default_value = "text", value_name = "NAME")]
     pub text_col: String,
@@ -196,6 +201,10 @@ pub(crate) struct TrainArgs {
     /// Also measure leave-one-source-out transfer and store it in the model's metrics.
     #[arg(long)]
     pub loso: bool,
+    /// Also measure leave-one-register-out transfer (register: the `domain` column before
+    /// `/`) and store it in the model's metrics.
+    #[arg(long)]
+    pub loro: bool,
 }
 
 /// `chaff evaluate`.
@@ -215,6 +224,11 @@ pub(crate) struct EvaluateArgs {
     /// transfer. On by default with --cv and several sources; --no-loso turns it off.
     #[arg(long)]
     pub no_loso: bool,
+    /// Hold out one register at a time (the `domain` column before `/`: news, academic, ...)
+    /// and report transfer. On by default with --cv and several registers; --no-loro turns it
+    /// off.
+    #[arg(long)]
+    pub no_loro: bool,
     /// Break metrics down by these columns (comma-separated), e.g. domain,generator,variant.
     /// Language, length band and source corpus are always reported.
     #[arg(long, value_name = "COLS", value_delimiter = ',')]

@@ -24,7 +24,8 @@ pub(super) fn run(a: EvaluateArgs) -> anyhow::Result<ExitCode> {
                 skipped,
                 cfg.folds
             );
-            evaluate::cross_validate(&data, &cfg, &a.data.data, &a.by, !a.no_loso)?.0
+            let holdouts = evaluate::Holdouts { sources: !a.no_loso, registers: !a.no_loro };
+            evaluate::cross_validate(&data, &cfg, &a.data.data, &a.by, holdouts)?.0
         }
     };
     let unscored = evaluate::unscored_rows(&data);

@@ -11,7 +11,8 @@ pub(super) fn run(a: TrainArgs) -> anyhow::Result<ExitCode> {
     let cfg = config(&a.model)?;
     let (data, skipped) = load_data(&a.data)?;
     eprintln!("chaff train: {} rows ({} skipped); {}-fold cross-validation...", data.rows.len(), skipped, cfg.folds);
-    let (rep, mut file) = evaluate::cross_validate(&data, &cfg, &a.data.data, &[], a.loso)?;
+    let holdouts = evaluate::Holdouts { sources: a.loso, registers: a.loro };
+    let (rep, mut file) = evaluate::cross_validate(&data, &cfg, &a.data.data, &[], holdouts)?;
     file.training.files = a.data.data.clone();
     file.training.skipped_rows = skipped;
     file.training.group_rule = match (&a.data.group_col, &a.data.group_from_id) {

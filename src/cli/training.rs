@@ -30,6 +30,13 @@ pub(super) fn load_data(a: &DataArgs) -> anyhow::Result<(LabeledData, u64)> {
         let (from, to) = s.split_once('=').with_context(|| format!("--source-alias {s:?} is not FROM=TO"))?;
         source_alias.push((from.to_string(), to.to_string()));
     }
+    let mut source_from_id = Vec::new();
+    for s in &a.source_from_id {
+        let (re, name) = s.rsplit_once('=').with_context(|| format!("--source-from-id {s:?} is not REGEX=NAME"))?;
+        let re = regex::Regex::new(re)
+            .with_context(|| format!("--source-from-id {re:?} is not a valid regular expression"))?;
+        source_from_id.push((re, name.to_string()));
+    }
     let exts = chaff::lexicon::extensions_from_args(&a.lexicon)?;
     let cx = if exts.is_empty() {
         chaff::Context::default()
@@ -44,6 +51,7 @@ pub(super) fn load_data(a: &DataArgs) -> anyhow::Result<(LabeledData, u64)> {
         group_from_id,
         source_col: None,
         source_alias,
+        source_from_id,
         input: chaff::input::InputOptions {
             text_col: a.text_col.clone(),
             id_col: a.id_col.clone(),
@@ -113,6 +121,16 @@ fn truncate(s: &str, n: usize) -> String {
     }
 }
 
+/// Mean and worst human FPR over held-out sources or registers.
+fn print_fpr_summary(transfer: &[chaff::model::evaluate::TransferResult]) {
+    let fprs: Vec<f64> = transfer.iter().filter_map(|t| t.metrics.human_fpr).collect();
+    if !fprs.is_empty() {
+        let mean = fprs.iter().sum::<f64>() / fprs.len() as f64;
+        let max = fprs.iter().cloned().fold(0.0, f64::max);
+        println!("  transferred human FPR: mean {:.1}%, worst {:.1}%", mean * 100.0, max * 100.0);
+    }
+}
+
 /// The evaluation as a table for people.
 pub(super) fn print_report(rep: &EvalReport) {
     let header = format!(
@@ -153,12 +171,14 @@ pub(super) fn print_report(rep: &EvalReport) {
         for t in &rep.transfer {
             println!("{}", row(&format!("  {} (trained on {})", t.source, t.train_rows), &t.metrics));
         }
-        let fprs: Vec<f64> = rep.transfer.iter().filter_map(|t| t.metrics.human_fpr).collect();
-        if !fprs.is_empty() {
-            let mean = fprs.iter().sum::<f64>() / fprs.len() as f64;
-            let max = fprs.iter().cloned().fold(0.0, f64::max);
-            println!("  transferred human FPR: mean {:.1}%, worst {:.1}%", mean * 100.0, max * 100.0);
+        print_fpr_summary(&rep.transfer);
+    }
+    if !rep.register_transfer.is_empty() {
+        println!("leave-one-register-out (trained on the other registers, thresholds set on their humans):");
+        for t in &rep.register_transfer {
+            println!("{}", row(&format!("  {} (trained on {})", t.source, t.train_rows), &t.metrics));
         }
+        print_fpr_summary(&rep.register_transfer);
     }
     if let Some(a) = rep.baselines.length_only_roc_auc {
         println!("baseline: word count alone reaches ROC-AUC {a:.3}");

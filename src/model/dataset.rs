@@ -21,13 +21,16 @@ pub struct DataOptions {
     pub positive: Vec<String>,
     /// Column holding a group key (rows of one group stay on one side of every split).
     pub group_col: Option<String>,
-    /// Or: derive the group key from the id (first capture group, else the whole match; ids
-    /// that do not match are their own group).
+    /// Or: derive the group key from the id (the first capture group that matched, else the
+    /// whole match; ids that do not match are their own group).
     pub group_from_id: Option<Regex>,
     /// Column naming the source corpus (default: the input file's name without extension).
     pub source_col: Option<String>,
     /// Source renamings (`from`, `to`), e.g. to treat several files as one corpus.
     pub source_alias: Vec<(String, String)>,
+    /// Sources named by the id (`pattern`, `source`): a row whose id matches the first pattern
+    /// gets its source, whatever its file (one file joining several source families).
+    pub source_from_id: Vec<(Regex, String)>,
     /// Input options (text column, size limit, ...).
     pub input: InputOptions,
 }
@@ -42,6 +45,7 @@ impl Default for DataOptions {
             group_from_id: None,
             source_col: None,
             source_alias: Vec::new(),
+            source_from_id: Vec::new(),
             input: InputOptions::default(),
         }
     }
@@ -78,6 +82,12 @@ impl Row {
             "detected_lang" => Some(self.detected_lang),
             _ => self.meta.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()),
         }
+    }
+
+    /// The register: the `domain` column's part before `/` (`academic/abstract` is
+    /// `academic`); `None` without a domain.
+    pub fn register(&self) -> Option<&str> {
+        self.column("domain").map(|d| d.split('/').next().unwrap_or(d).trim()).filter(|r| !r.is_empty())
     }
 
     /// The language for reports: the `lang` column when present, else chaff's detection.
@@ -161,8 +171,10 @@ pub fn load(opts: &DataOptions, cx: &Context, mut on_skip: impl FnMut(&ArticleEr
                         if group == next {
                             data.group_names.push(key);
                         }
-                        let source = match &opts.source_col {
-                            Some(col) => {
+                        let by_id = opts.source_from_id.iter().find(|(re, _)| re.is_match(&article.id));
+                        let source = match (by_id, &opts.source_col) {
+                            (Some((_, s)), _) => s.clone(),
+                            (None, Some(col)) => {
                                 let v = article.meta(col).unwrap_or("").to_string();
                                 opts.source_alias
                                     .iter()
@@ -170,7 +182,7 @@ pub fn load(opts: &DataOptions, cx: &Context, mut on_skip: impl FnMut(&ArticleEr
                                     .map(|(_, to)| to.clone())
                                     .unwrap_or(v)
                             }
-                            None => file_source.clone(),
+                            (None, None) => file_source.clone(),
                         };
                         let positive = opts.positive.contains(&label);
                         data.rows.push(Row {
@@ -208,7 +220,9 @@ fn group_key(article: &crate::article::Article, opts: &DataOptions) -> String {
     }
     if let Some(re) = &opts.group_from_id {
         if let Some(c) = re.captures(&article.id) {
-            let m = c.get(1).or_else(|| c.get(0));
+            // The first capture group that took part in the match (alternatives may each have
+            // their own), else the whole match.
+            let m = c.iter().skip(1).flatten().next().or_else(|| c.get(0));
             if let Some(m) = m {
                 return format!("~{}", m.as_str());
             }
@@ -246,5 +260,46 @@ mod tests {
         assert!(!data.rows[0].positive && data.rows[1].positive);
         assert_eq!(data.rows[0].lang(), "en");
         assert_eq!(data.features[0].len(), crate::features::FEATURES.len());
+    }
+
+    #[test]
+    fn sources_by_id_and_groups_from_the_alternative_that_matched() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("joined.csv");
+        std::fs::write(
+            &p,
+            "id,text,label,domain\n\
+             hppt-val-2021.acl-long.5-human,An abstract.,human,academic/abstract\n\
+             hppt-val-2021.acl-long.5-chatgpt-polish,A polished abstract.,machine,academic/abstract\n\
+             fdg-pubmed-0aae-human,An answer.,human,medical/qa\n\
+             fdg-pubmed-0aae-davinci,Another answer.,machine,medical\n\
+             hc3-medicine-human-7,A reply.,human,\n",
+        )
+        .unwrap();
+        let opts = DataOptions {
+            files: vec![p.to_string_lossy().into_owned()],
+            group_from_id: Some(
+                Regex::new(r"^(hppt-(?:test|val)-.+?)-(?:human|chatgpt-polish)$|^(fdg-pubmed-[0-9a-f]+)-").unwrap(),
+            ),
+            source_from_id: vec![
+                (Regex::new("^hppt-").unwrap(), "hppt".into()),
+                (Regex::new("^fdg-pubmed-").unwrap(), "pubmedqa".into()),
+            ],
+            ..Default::default()
+        };
+        let data = load(&opts, &Context::default(), |e| panic!("{e}")).unwrap();
+        let r = &data.rows;
+        // A pair shares its group, whichever alternative matched; an unmatched id is its own.
+        assert_eq!(r[0].group, r[1].group);
+        assert_eq!(data.group_names[r[0].group], "~hppt-val-2021.acl-long.5");
+        assert_eq!(r[2].group, r[3].group);
+        assert_eq!(data.group_names[r[2].group], "~fdg-pubmed-0aae");
+        assert_eq!(data.group_names[r[4].group], "hc3-medicine-human-7");
+        // Sources: by id where a pattern matches, else the file.
+        let sources: Vec<&str> = r.iter().map(|r| r.source.as_str()).collect();
+        assert_eq!(sources, ["hppt", "hppt", "pubmedqa", "pubmedqa", "joined"]);
+        // Registers: the domain before '/', none without a domain.
+        let registers: Vec<Option<&str>> = r.iter().map(|r| r.register()).collect();
+        assert_eq!(registers, [Some("academic"), Some("academic"), Some("medical"), Some("medical"), None]);
     }
 }

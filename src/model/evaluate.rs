@@ -138,10 +138,11 @@ pub struct Importance {
     pub coefficient: f64,
 }
 
-/// Leave-one-source-out result for one held-out source corpus.
+/// Transfer to one held-out source corpus (leave-one-source-out) or register
+/// (leave-one-register-out).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TransferResult {
-    /// The held-out source.
+    /// The held-out source corpus or register.
     pub source: String,
     /// Rows trained on.
     pub train_rows: u64,
@@ -190,6 +191,9 @@ pub struct EvalReport {
     pub feature_importance: Vec<Importance>,
     /// Leave-one-source-out transfer.
     pub transfer: Vec<TransferResult>,
+    /// Leave-one-register-out transfer (register: the `domain` column before `/`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub register_transfer: Vec<TransferResult>,
     /// Baselines.
     pub baselines: Baselines,
     /// Histograms of the probability (50 equal bins over 0..1) of negative (human) and
@@ -356,6 +360,7 @@ pub fn report(kind: &str, files: &[String], file: &ModelFile, rows: Vec<ScoredRo
         calibration: metrics::calibration_bins(&scores, &labels),
         feature_importance: importances(file),
         transfer: Vec::new(),
+        register_transfer: Vec::new(),
         baselines: Baselines::default(),
         score_histogram: ScoreHistogram::of(&rows, 50),
         scores: rows,
@@ -369,16 +374,39 @@ pub(crate) fn leave_one_source_out(
     cfg: &TrainConfig,
     by: &[String],
 ) -> Result<Vec<TransferResult>, Error> {
-    let mut sources: Vec<String> = data.rows.iter().map(|r| r.source.clone()).collect();
-    sources.sort();
-    sources.dedup();
-    if sources.len() < 2 {
+    leave_one_out(data, cfg, by, |r| Some(r.source.clone()))
+}
+
+/// Leave-one-register-out: for each register (news, academic, ...), train on the rows of the
+/// others and score it, as [`leave_one_source_out`] does for sources. Rows without a domain
+/// are always trained on.
+pub(crate) fn leave_one_register_out(
+    data: &LabeledData,
+    cfg: &TrainConfig,
+    by: &[String],
+) -> Result<Vec<TransferResult>, Error> {
+    leave_one_out(data, cfg, by, |r| r.register().map(str::to_string))
+}
+
+/// For each value of `key`, train on the rows with another value (or none) and score the rows
+/// with it. Values held by one class only, or whose absence leaves one class, are skipped.
+fn leave_one_out(
+    data: &LabeledData,
+    cfg: &TrainConfig,
+    by: &[String],
+    key: impl Fn(&super::dataset::Row) -> Option<String>,
+) -> Result<Vec<TransferResult>, Error> {
+    let mut values: Vec<String> = data.rows.iter().filter_map(&key).collect();
+    values.sort_unstable();
+    values.dedup();
+    if values.len() < 2 {
         return Ok(Vec::new());
     }
     let mut out = Vec::new();
-    for s in sources {
-        let train_data = data.subset(|r| r.source != s);
-        let test_data = data.subset(|r| r.source == s);
+    for s in values {
+        let held = |r: &super::dataset::Row| key(r).as_deref() == Some(s.as_str());
+        let train_data = data.subset(|r| !held(r));
+        let test_data = data.subset(held);
         if train_data.rows.iter().all(|r| r.positive) || train_data.rows.iter().all(|r| !r.positive) {
             continue;
         }
@@ -430,15 +458,30 @@ pub fn length_matched(rows: &[ScoredRow]) -> Vec<&ScoredRow> {
     out
 }
 
+/// Which transfers to unseen data a cross-validation also measures (each trains one model
+/// per held-out value).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Holdouts {
+    /// Leave-one-source-out.
+    pub sources: bool,
+    /// Leave-one-register-out.
+    pub registers: bool,
+}
+
+impl Holdouts {
+    /// Both.
+    pub const ALL: Holdouts = Holdouts { sources: true, registers: true };
+}
+
 /// Cross-validation evaluation of a training configuration: trains (out-of-fold scores,
-/// calibration, thresholds), reports on the out-of-fold predictions, and optionally adds
-/// leave-one-source-out transfer and baselines.
+/// calibration, thresholds), reports on the out-of-fold predictions with baselines, and adds
+/// the transfers `holdouts` asks for.
 pub fn cross_validate(
     data: &LabeledData,
     cfg: &TrainConfig,
     files: &[String],
     by: &[String],
-    transfer: bool,
+    holdouts: Holdouts,
 ) -> Result<(EvalReport, ModelFile), Error> {
     let trained = train::train(data, cfg, Default::default())?;
     let model = Model::new(trained.file.clone());
@@ -449,8 +492,11 @@ pub fn cross_validate(
     if !matched.is_empty() {
         rep.baselines.length_matched = Some(metrics_of(matched));
     }
-    if transfer {
+    if holdouts.sources {
         rep.transfer = leave_one_source_out(data, cfg, by)?;
+    }
+    if holdouts.registers {
+        rep.register_transfer = leave_one_register_out(data, cfg, by)?;
     }
     Ok((rep, trained.file))
 }
@@ -471,6 +517,7 @@ pub fn summary(rep: &EvalReport) -> serde_json::Value {
         "by_source": rep.by.iter().filter(|g| g.column == "source").map(|g| (g.value.clone(), g.metrics.clone())).collect::<BTreeMap<_, _>>(),
         "by_lang": rep.by.iter().filter(|g| g.column == "lang").map(|g| (g.value.clone(), g.metrics.clone())).collect::<BTreeMap<_, _>>(),
         "transfer": rep.transfer,
+        "register_transfer": rep.register_transfer,
         "baselines": rep.baselines,
     })
 }

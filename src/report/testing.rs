@@ -97,6 +97,7 @@ pub(crate) fn eval_of(rows: Vec<ScoredRow>) -> EvalReport {
             })
             .collect(),
         transfer,
+        register_transfer: Vec::new(),
         baselines: Baselines { length_only_roc_auc: Some(0.55), length_matched: None },
         score_histogram: ScoreHistogram::of(&rows, 50),
         scores: rows,

@@ -23,6 +23,18 @@ fn raw_entries(text: &str) -> Vec<(usize, &str)> {
 const SORT_HINT: &str = "fix: keep the header and sort the rest in byte order, e.g. \
      `f=FILE; (grep '^#' $f; grep -v '^#' $f | LC_ALL=C sort -u) > $f.new && mv $f.new $f`";
 
+/// Entries `(line, text)` of `path` that repeat or break byte order, with the fix.
+fn order_problems(path: &str, entries: &[(usize, &str)], problems: &mut Vec<String>) {
+    for w in entries.windows(2) {
+        let ((_, a), (line, b)) = (w[0], w[1]);
+        if a == b {
+            problems.push(format!("{path}:{line}: duplicate entry {b:?}; {SORT_HINT}"));
+        } else if a.as_bytes() > b.as_bytes() {
+            problems.push(format!("{path}:{line}: {b:?} is out of order (after {a:?}); {SORT_HINT}"));
+        }
+    }
+}
+
 #[test]
 fn every_list_has_a_header_with_sources_and_licence() {
     let mut problems = Vec::new();
@@ -110,14 +122,7 @@ fn entries_are_canonical_sorted_and_unique() {
                 ));
             }
         }
-        for w in entries.windows(2) {
-            let ((_, a), (line, b)) = (w[0], w[1]);
-            if a == b {
-                problems.push(format!("{path}:{line}: duplicate entry {b:?}; {SORT_HINT}"));
-            } else if a.as_bytes() > b.as_bytes() {
-                problems.push(format!("{path}:{line}: {b:?} is out of order (after {a:?}); {SORT_HINT}"));
-            }
-        }
+        order_problems(&path, &entries, &mut problems);
     }
     assert!(problems.is_empty(), "\n{}", problems.join("\n"));
 }
@@ -272,14 +277,7 @@ fn word_table_problems(path: &str, text: &str, bar: bool) -> Vec<String> {
             problems.push(format!("{path}:{line}: {entry:?} {why}"));
         }
     }
-    for w in entries.windows(2) {
-        let ((_, a), (line, b)) = (w[0], w[1]);
-        if a == b {
-            problems.push(format!("{path}:{line}: duplicate entry {b:?}; {SORT_HINT}"));
-        } else if a.as_bytes() > b.as_bytes() {
-            problems.push(format!("{path}:{line}: {b:?} is out of order (after {a:?}); {SORT_HINT}"));
-        }
-    }
+    order_problems(path, &entries, &mut problems);
     problems
 }
 

@@ -1,6 +1,7 @@
 """Shared helpers: the CLI to compare against, the texts of the repository, the shared data."""
 
 import csv
+import importlib
 import json
 import os
 import pathlib
@@ -104,6 +105,16 @@ def shared_dataset(name):
             raise AssertionError(f"{path} is missing and CHAFF_REQUIRE_SHARED is set")
         pytest.skip(f"{path} is not present on this machine")
     return path
+
+
+def engine(module):
+    """Import an engine's module, or skip (fail with CHAFF_REQUIRE_ENGINES set, as in CI)."""
+    try:
+        return importlib.import_module(module)
+    except ImportError as e:
+        if os.environ.get("CHAFF_REQUIRE_ENGINES"):
+            raise AssertionError(f"{module} cannot be imported and CHAFF_REQUIRE_ENGINES is set: {e}") from e
+        pytest.skip(f"{module} is not installed: {e}")
 
 
 def cli_csv_values(rows):

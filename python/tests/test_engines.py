@@ -3,12 +3,13 @@
 import gzip
 import json
 import os
+import shutil
 import sys
 
 import pytest
 
 import chaff
-from conftest import all_texts, cli_csv_values, read_cli_csv, write_jsonl
+from conftest import all_texts, cli_csv_values, engine, read_cli_csv, write_jsonl
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +35,11 @@ def mismatches(got, expected):
 
 
 def test_spark_local2_many_small_batches(shards, expected):
-    pyspark = pytest.importorskip("pyspark")
+    pyspark = engine("pyspark")
+    if shutil.which("java") is None:
+        if os.environ.get("CHAFF_REQUIRE_ENGINES"):
+            raise AssertionError("java is not on PATH and CHAFF_REQUIRE_ENGINES is set")
+        pytest.skip("Spark needs Java 17 (`java` is not on PATH)")
     os.environ["PYSPARK_PYTHON"] = sys.executable
     os.environ["PYSPARK_DRIVER_PYTHON"] = sys.executable
     from pyspark.sql import SparkSession
@@ -63,7 +68,7 @@ def test_spark_local2_many_small_batches(shards, expected):
 
 
 def test_datatrove_keeps_and_drops_exactly_the_input(shards, expected, tmp_path):
-    pytest.importorskip("datatrove")
+    engine("datatrove")
     from datatrove.executor import LocalPipelineExecutor
     from datatrove.pipeline.readers import JsonlReader
     from datatrove.pipeline.writers import JsonlWriter
@@ -102,7 +107,7 @@ def test_datatrove_keeps_and_drops_exactly_the_input(shards, expected, tmp_path)
 
 
 def test_datatrove_drops_uncertain_when_told(expected):
-    pytest.importorskip("datatrove")
+    engine("datatrove")
     from datatrove.data import Document
 
     from chaff.datatrove import ChaffFilter
@@ -118,7 +123,7 @@ def test_datatrove_drops_uncertain_when_told(expected):
 
 
 def test_ray_map_batches(shards, expected):
-    ray = pytest.importorskip("ray")
+    ray = engine("ray")
     from chaff.ray import ChaffScorer
 
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, ignore_reinit_error=True)

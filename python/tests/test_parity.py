@@ -4,6 +4,8 @@ import csv
 import pickle
 import random
 import re
+import threading
+import time
 import zlib
 
 import pyarrow as pa
@@ -190,3 +192,26 @@ def test_errors_carry_the_cli_message(cli, tmp_path):
 def test_version_is_the_crate_version():
     cargo = (ROOT / "Cargo.toml").read_text(encoding="utf-8")
     assert chaff.__version__ == re.search(r'^version = "([^"]+)"', cargo, re.M).group(1)
+
+
+def test_the_gil_is_released_while_scoring(scorer):
+    texts = [t for _, t in articles()] * 40
+    timing = {}
+
+    def work():
+        start = time.perf_counter()
+        scorer._inner.score_jsonl(texts)
+        timing["scoring"] = time.perf_counter() - start
+
+    worker = threading.Thread(target=work)
+    last = time.perf_counter()
+    longest = 0.0
+    worker.start()
+    while worker.is_alive():
+        now = time.perf_counter()
+        longest, last = max(longest, now - last), now
+        time.sleep(0.001)
+    worker.join()
+    # Holding the lock, scoring would stop this loop for all of its duration.
+    assert timing["scoring"] > 0.2
+    assert longest < timing["scoring"] / 2, (longest, timing)

@@ -195,7 +195,7 @@ def test_version_is_the_crate_version():
 
 
 def test_the_gil_is_released_while_scoring(scorer):
-    texts = [t for _, t in articles()] * 40
+    texts = [t for _, t in articles()] * 400
     timing = {}
 
     def work():

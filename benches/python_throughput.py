@@ -17,6 +17,7 @@ Usage: benches/python_throughput.py [--mb 24] [--rounds 5] [--chaff target/relea
 """
 
 import argparse
+import contextlib
 import csv
 import os
 import pathlib
@@ -36,9 +37,10 @@ def build_input(path, megabytes):
     import json
 
     csv.field_size_limit(1 << 30)
-    readers = [csv.DictReader(open(ROOT.parent / "shared" / "datasets" / c, newline="", encoding="utf-8")) for c in CORPORA]
     size, rows = 0, 0
-    with open(path, "w", encoding="utf-8") as out:
+    with contextlib.ExitStack() as files, open(path, "w", encoding="utf-8") as out:
+        folder = ROOT.parent / "shared" / "datasets"
+        readers = [csv.DictReader(files.enter_context(open(folder / c, newline="", encoding="utf-8"))) for c in CORPORA]
         while size < megabytes * 1e6 and readers:
             for r in list(readers):
                 row = next(r, None)
@@ -60,8 +62,12 @@ def children_cpu():
 def time_cli(chaff, path):
     """(wall, CPU) seconds of the CLI on one core."""
     t, c = time.perf_counter(), children_cpu()
-    subprocess.run([chaff, "score", str(path), "--threads", "1", "--format", "csv"], stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL, check=True)
+    subprocess.run(
+        [chaff, "score", str(path), "--threads", "1", "--format", "csv"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=True,
+    )
     return time.perf_counter() - t, children_cpu() - c
 
 
@@ -80,9 +86,8 @@ def time_python(scorer, path):
 
 def time_spark(path):
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    from pyspark.sql import SparkSession
-
     import chaff.spark
+    from pyspark.sql import SparkSession
 
     spark = SparkSession.builder.master("local[2]").config("spark.ui.enabled", "false").getOrCreate()
     try:

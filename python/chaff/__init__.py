@@ -15,7 +15,7 @@ from ._chaff import ChaffError, __version__, feature_names
 from ._chaff import features as _features
 from ._scorer import RESULT_COLUMNS, Scorer
 
-__all__ = ["ChaffError", "RESULT_COLUMNS", "Scorer", "__version__", "feature_names", "features"]
+__all__ = ["RESULT_COLUMNS", "ChaffError", "Scorer", "__version__", "feature_names", "features"]
 
 
 def features(texts, lexicons=None):

@@ -14,10 +14,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 # Valid UTF-8 hostile inputs, written for these tests (as tests/hostile.rs, tests/empty_articles.rs
 # and tests/properties.rs use them): no words, zero-width and combining marks, NUL, control
 # characters, mixed scripts, very long lines, markup.
-GOOD = (
-    "The harbour master said on Tuesday that the ferry would run again from March, "
-    "after the repairs to the pier."
-)
+GOOD = "The harbour master said on Tuesday that the ferry would run again from March, after the repairs to the pier."
 HOSTILE = {
     "empty": "",
     "whitespace": " \n\t  \n",
@@ -68,8 +65,7 @@ def jsonl(text):
 
 def write_jsonl(path, records):
     with open(path, "w", encoding="utf-8") as f:
-        for r in records:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
 
 
 def examples():

@@ -6,9 +6,8 @@ import os
 import shutil
 import sys
 
-import pytest
-
 import chaff
+import pytest
 from conftest import all_texts, cli_csv_values, engine, read_cli_csv, write_jsonl
 
 
@@ -42,9 +41,8 @@ def test_spark_local2_many_small_batches(shards, expected):
         pytest.skip("Spark needs Java 17 (`java` is not on PATH)")
     os.environ["PYSPARK_PYTHON"] = sys.executable
     os.environ["PYSPARK_DRIVER_PYTHON"] = sys.executable
-    from pyspark.sql import SparkSession
-
     import chaff.spark
+    from pyspark.sql import SparkSession
 
     spark = (
         SparkSession.builder.master("local[2]")
@@ -69,11 +67,10 @@ def test_spark_local2_many_small_batches(shards, expected):
 
 def test_datatrove_keeps_and_drops_exactly_the_input(shards, expected, tmp_path):
     engine("datatrove")
+    from chaff.datatrove import ChaffFilter
     from datatrove.executor import LocalPipelineExecutor
     from datatrove.pipeline.readers import JsonlReader
     from datatrove.pipeline.writers import JsonlWriter
-
-    from chaff.datatrove import ChaffFilter
 
     LocalPipelineExecutor(
         pipeline=[
@@ -108,9 +105,8 @@ def test_datatrove_keeps_and_drops_exactly_the_input(shards, expected, tmp_path)
 
 def test_datatrove_drops_uncertain_when_told(expected):
     engine("datatrove")
-    from datatrove.data import Document
-
     from chaff.datatrove import ChaffFilter
+    from datatrove.data import Document
 
     cases = all_texts()
     docs = [Document(text=t, id=i) for i, t in cases]

@@ -8,10 +8,9 @@ import threading
 import time
 import zlib
 
+import chaff
 import pyarrow as pa
 import pytest
-
-import chaff
 from conftest import (
     ROOT,
     all_texts,
@@ -32,7 +31,8 @@ def scorer():
 
 
 def model_identity():
-    return "default@%08x" % zlib.crc32((ROOT / "models" / "default.json").read_bytes())
+    crc = zlib.crc32((ROOT / "models" / "default.json").read_bytes())
+    return f"default@{crc:08x}"
 
 
 def cli_rows_for(cli, tmp_path, texts, *flags):
@@ -168,7 +168,9 @@ def test_lexicons_count_like_the_cli(cli, tmp_path):
 def test_errors_carry_the_cli_message(cli, tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text('{"x": 1}', encoding="utf-8")
-    with pytest.raises(chaff.ChaffError, match=re.escape(f"model {bad}: no schema_version; is this a chaff model file?")):
+    with pytest.raises(
+        chaff.ChaffError, match=re.escape(f"model {bad}: no schema_version; is this a chaff model file?")
+    ):
         chaff.Scorer(model=bad)
     with pytest.raises(chaff.ChaffError, match="No such file or directory"):
         chaff.Scorer(model=tmp_path / "missing.json")
@@ -191,7 +193,7 @@ def test_errors_carry_the_cli_message(cli, tmp_path):
 
 def test_version_is_the_crate_version():
     cargo = (ROOT / "Cargo.toml").read_text(encoding="utf-8")
-    assert chaff.__version__ == re.search(r'^version = "([^"]+)"', cargo, re.M).group(1)
+    assert chaff.__version__ == re.search(r'^version = "([^"]+)"', cargo, re.MULTILINE).group(1)
 
 
 def test_the_gil_is_released_while_scoring(scorer):

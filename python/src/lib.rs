@@ -94,8 +94,43 @@ fn articles(texts: Vec<String>, ids: Option<Vec<String>>) -> PyResult<Vec<Articl
 }
 
 /// The result columns of a batch: the cells of each row's CSV record, typed.
-type Columns =
+#[derive(Default)]
+struct Columns {
+    lang: Vec<String>,
+    words: Vec<u32>,
+    probability: Vec<Option<f64>>,
+    verdict: Vec<&'static str>,
+    reasons: Vec<String>,
+    abstain: Vec<Option<String>>,
+    model: Vec<String>,
+}
+
+/// [`Columns`] as Python receives them, in score-file order.
+type ColumnTuple =
     (Vec<String>, Vec<u32>, Vec<Option<f64>>, Vec<&'static str>, Vec<String>, Vec<Option<String>>, Vec<String>);
+
+impl Columns {
+    /// Add a row, read from the cells of its CSV record (by column name).
+    fn push(&mut self, row: &ScoreRow) -> PyResult<()> {
+        let header = ScoreRow::csv_header(false);
+        let record = row.csv_record();
+        let cell = |name: &str| header.iter().position(|h| *h == name).map(|i| record[i].as_str()).unwrap_or("");
+        let bad = |name: &str, e: &dyn std::fmt::Display| PyRuntimeError::new_err(format!("{name} cell: {e}"));
+        self.lang.push(cell("lang").to_string());
+        self.words.push(cell("words").parse().map_err(|e| bad("words", &e))?);
+        let p = cell("probability");
+        self.probability.push(if p.is_empty() { None } else { Some(p.parse().map_err(|e| bad("probability", &e))?) });
+        self.verdict.push(row.verdict.as_str());
+        self.reasons.push(cell("reasons").to_string());
+        self.abstain.push(Some(cell("abstain")).filter(|a| !a.is_empty()).map(str::to_string));
+        self.model.push(cell("model").to_string());
+        Ok(())
+    }
+
+    fn into_tuple(self) -> ColumnTuple {
+        (self.lang, self.words, self.probability, self.verdict, self.reasons, self.abstain, self.model)
+    }
+}
 
 #[pymethods]
 impl Scorer {
@@ -152,39 +187,19 @@ impl Scorer {
     /// four decimals), verdict, reasons (the CSV cell), abstain (None with a verdict), model.
     /// A missing text (None) is scored as an empty one.
     #[pyo3(signature = (texts, ids=None))]
-    fn score_columns(&self, py: Python<'_>, texts: Vec<Option<String>>, ids: Option<Vec<String>>) -> PyResult<Columns> {
+    fn score_columns(
+        &self,
+        py: Python<'_>,
+        texts: Vec<Option<String>>,
+        ids: Option<Vec<String>>,
+    ) -> PyResult<ColumnTuple> {
         let texts = texts.into_iter().map(Option::unwrap_or_default).collect();
         let rows = self.rows(py, articles(texts, ids)?, false)?;
-        let n = rows.len();
-        let mut c: Columns = (
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
-        );
-        for row in rows {
-            let mut cells = row.csv_record().into_iter();
-            let mut next = || cells.next().unwrap_or_default();
-            let _id = next();
-            c.0.push(next());
-            c.1.push(next().parse().map_err(|e| PyRuntimeError::new_err(format!("words cell: {e}")))?);
-            let p = next();
-            c.2.push(if p.is_empty() {
-                None
-            } else {
-                Some(p.parse().map_err(|e| PyRuntimeError::new_err(format!("probability cell: {e}")))?)
-            });
-            let _verdict = next();
-            c.3.push(row.verdict.as_str());
-            c.4.push(next());
-            let abstain = next();
-            c.5.push((!abstain.is_empty()).then_some(abstain));
-            c.6.push(next());
+        let mut columns = Columns::default();
+        for row in &rows {
+            columns.push(row)?;
         }
-        Ok(c)
+        Ok(columns.into_tuple())
     }
 }
 

@@ -1,6 +1,8 @@
 //! The scoring pipeline of the library: article -> document -> features -> model -> verdict
 //! and reasons. The CLI streams articles through [`Scorer::score`] in parallel.
 
+use std::sync::Arc;
+
 use crate::article::Article;
 use crate::features::{extract_from, extract_subset, Analysis, Context};
 use crate::model::predict::{Model, Prediction};
@@ -19,6 +21,8 @@ pub struct ScoredArticle {
     pub prediction: Prediction,
     /// Every feature value (registry order), when asked for.
     pub features: Option<Vec<Option<f64>>>,
+    /// The identity of the model that scored it (`name@hash`, [`Model::identity`]).
+    pub model: Arc<str>,
 }
 
 /// Scores articles with one model and one feature context.
@@ -53,6 +57,7 @@ impl<'m> Scorer<'m> {
             words: doc.word_count() as u32,
             prediction,
             features: keep_features.then_some(fv.values),
+            model: self.model.identity_shared(),
         }
     }
 }

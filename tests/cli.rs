@@ -95,7 +95,7 @@ fn output_file_is_written_atomically_and_replaced_only_when_complete() {
 fn score_flags_filler_and_passes_human_examples() {
     let out = chaff().args(["score", "datasets/articles", "--format", "csv"]).assert().success().get_output().clone();
     let (header, rows) = parse_csv(&out.stdout);
-    assert_eq!(header, ["id", "lang", "words", "probability", "verdict", "reasons"]);
+    assert_eq!(header, ["id", "lang", "words", "probability", "verdict", "reasons", "abstain", "model"]);
     let verdict = |name: &str| rows.iter().find(|r| r[0].ends_with(name)).map(|r| r[4].clone()).unwrap();
     assert_eq!(verdict("unlocking-the-power-of-synergy.md"), "filler");
     assert_eq!(verdict("the-ultimate-guide-to-mindful-productivity.txt"), "filler");
@@ -105,6 +105,13 @@ fn score_flags_filler_and_passes_human_examples() {
     let ja = rows.iter().find(|r| r[0].ends_with("kitsunezaka-hike-notes.txt")).unwrap();
     assert_eq!(ja[4], "uncertain");
     assert!(ja[5].starts_with("uncertain: language ja"), "{}", ja[5]);
+    assert_eq!(ja[6], "unsupported_language");
+    // `abstain` is empty with a verdict; `model` is the built-in model's name and file hash.
+    let model = format!("default@{:08x}", crc32fast::hash(&std::fs::read(root("models/default.json")).unwrap()));
+    for r in &rows {
+        assert_eq!(r[6].is_empty(), r[4] != "uncertain", "{r:?}");
+        assert_eq!(r[7], model);
+    }
     // Reasons name features, values and the human median, with the phrases behind them.
     let synergy = rows.iter().find(|r| r[0].ends_with("synergy.md")).unwrap();
     assert!(synergy[5].contains("(human median "), "{}", synergy[5]);
@@ -132,10 +139,11 @@ fn score_jsonl_fields_and_fail_on_flagged() {
         .get_output()
         .clone();
     let line = String::from_utf8_lossy(&out.stdout).to_string();
-    let positions: Vec<usize> = ["id", "lang", "words", "probability", "verdict", "reasons"]
-        .iter()
-        .map(|k| line.find(&format!("\"{k}\":")).unwrap())
-        .collect();
+    let positions: Vec<usize> =
+        ["id", "lang", "words", "probability", "verdict", "reasons", "abstain", "model", "word_count"]
+            .iter()
+            .map(|k| line.find(&format!("\"{k}\":")).unwrap())
+            .collect();
     assert!(positions.windows(2).all(|w| w[0] < w[1]), "field order: {positions:?}");
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["verdict"], "filler");
@@ -148,6 +156,28 @@ fn score_jsonl_fields_and_fail_on_flagged() {
         .args(["score", "datasets/articles/bakery-closes-after-40-years.txt", "--fail-on-flagged", "--format", "csv"])
         .assert()
         .code(0);
+}
+
+#[test]
+fn score_names_the_model_file_and_its_hash() {
+    let dir = tempfile::tempdir().unwrap();
+    let ours = dir.path().join("ours.json");
+    std::fs::copy(root("models/default.json"), &ours).unwrap();
+    let hash = format!("{:08x}", crc32fast::hash(&std::fs::read(&ours).unwrap()));
+    let model_of = |args: &[&std::ffi::OsStr]| {
+        let out = chaff()
+            .args(["score", "datasets/articles/bakery-closes-after-40-years.txt", "--format", "jsonl"])
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["model"].as_str().unwrap().to_string()
+    };
+    assert_eq!(model_of(&[]), format!("default@{hash}"));
+    assert_eq!(model_of(&["--model".as_ref(), "models/default.json".as_ref()]), format!("default@{hash}"));
+    assert_eq!(model_of(&["--model".as_ref(), ours.as_os_str()]), format!("ours@{hash}"));
 }
 
 #[test]

@@ -49,11 +49,15 @@ fn score_writes_no_probability_for_an_empty_article() {
 
     let out = chaff().args(["score", "--format", "csv", &input]).assert().success().get_output().clone();
     let (header, rows) = parse_csv(&out.stdout);
-    assert_eq!(header, ["id", "lang", "words", "probability", "verdict", "reasons"]);
+    assert_eq!(header, ["id", "lang", "words", "probability", "verdict", "reasons", "abstain", "model"]);
     let row = |name: &str| rows.iter().find(|r| r[0].ends_with(name)).unwrap().clone();
     for name in ["empty.txt", "dots.txt"] {
         let r = row(name);
-        assert_eq!(&r[2..], ["0", "", "uncertain", "uncertain: no words: an empty text has no probability"], "{name}");
+        assert_eq!(
+            &r[2..7],
+            ["0", "", "uncertain", "uncertain: no words: an empty text has no probability", "empty"],
+            "{name}"
+        );
     }
     assert_eq!(row("words.txt")[3].len(), 6, "four decimals: {:?}", row("words.txt"));
 
@@ -65,6 +69,7 @@ fn score_writes_no_probability_for_an_empty_article() {
     assert_eq!(empty["verdict"], "uncertain");
     assert_eq!(empty["reasons"], serde_json::json!([]));
     assert_eq!(empty["uncertain_because"], "no words: an empty text has no probability");
+    assert_eq!(empty["abstain"], "empty");
 
     // The ranked table puts texts without a probability last, with a dash.
     let out = chaff().args(["score", "--format", "table", &input]).assert().success().get_output().clone();

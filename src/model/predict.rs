@@ -7,6 +7,8 @@
 //! the score). A filler or uncertain verdict lists the strongest pushes towards machine, an ok
 //! verdict the strongest towards human.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use super::file::{Algorithm, FeatureReference, ModelFile};
@@ -80,6 +82,17 @@ impl Abstention {
             Abstention::Empty => "no words: an empty text has no probability".to_string(),
         }
     }
+
+    /// Its code in outputs (the `abstain` field): `too_short`, `unsupported_language`,
+    /// `borderline` or `empty`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Abstention::TooShort { .. } => "too_short",
+            Abstention::Language { .. } => "unsupported_language",
+            Abstention::Borderline { .. } => "borderline",
+            Abstention::Empty => "empty",
+        }
+    }
 }
 
 /// Which way a reason pushed.
@@ -125,6 +138,13 @@ pub struct Prediction {
     pub reasons: Vec<Reason>,
 }
 
+/// A model's identity in outputs: `name@` and the first 8 hex digits of the CRC-32 of its file's
+/// bytes (`python3 -c "import zlib,sys; print('%08x' % zlib.crc32(open(sys.argv[1],'rb').read()))" M`
+/// gives the same digits).
+pub fn identity(name: &str, bytes: &[u8]) -> String {
+    format!("{name}@{:08x}", crc32fast::hash(bytes))
+}
+
 /// A loaded model, ready to score.
 #[derive(Debug, Clone)]
 pub struct Model {
@@ -136,11 +156,20 @@ pub struct Model {
     reference: Vec<Option<FeatureReference>>,
     /// Standardised human median of each model feature (the baseline of reasons).
     baseline: Vec<f64>,
+    /// Name and short hash of the file (see [`identity`]).
+    identity: Arc<str>,
 }
 
 impl Model {
-    /// Wrap a checked model file.
+    /// Wrap a checked model file that has no file name yet: its identity is `unsaved@` and the
+    /// hash of the bytes `chaff train` would write for it.
     pub fn new(file: ModelFile) -> Model {
+        let bytes = file.to_json();
+        Model::named(file, "unsaved", bytes.as_bytes())
+    }
+
+    /// Wrap a checked model file read from `bytes`, called `name` in outputs.
+    pub fn named(file: ModelFile, name: &str, bytes: &[u8]) -> Model {
         let registry_index: Vec<usize> =
             file.features.iter().map(|f| crate::features::index_of(f).unwrap_or(0)).collect();
         let reference: Vec<Option<FeatureReference>> =
@@ -152,7 +181,17 @@ impl Model {
             .zip(&reference)
             .map(|(p, r)| p.standardise(r.as_ref().filter(|r| r.count > 0).map(|r| r.median)))
             .collect();
-        Model { file, registry_index, reference, baseline }
+        Model { file, registry_index, reference, baseline, identity: identity(name, bytes).into() }
+    }
+
+    /// `name@hash`: what the `model` field of a score row says.
+    pub fn identity(&self) -> &str {
+        &self.identity
+    }
+
+    /// The identity, shared (each scored article carries it).
+    pub fn identity_shared(&self) -> Arc<str> {
+        Arc::clone(&self.identity)
     }
 
     /// Which registry features the model reads (registry order).

@@ -144,6 +144,21 @@ mod tests {
         assert_eq!(f.rows[0].words, 300);
         assert_eq!((f.rows[1].lang.as_str(), f.rows[1].probability), ("und", None));
 
+        // The columns of this version: `abstain` and `model` after `reasons`.
+        let new = dir.path().join("n.csv");
+        std::fs::write(
+            &new,
+            "id,lang,words,probability,verdict,reasons,abstain,model\n\
+             e,ja,80,0.3000,uncertain,\"uncertain: language ja is not one the model was trained on (en)\",unsupported_language,ours@0a1b2c3d\n\
+             f,en,90,0.9000,filler,,,ours@0a1b2c3d\n",
+        )
+        .unwrap();
+        let f = read_scores(&new).unwrap();
+        assert!(f.problems.is_empty());
+        let got: Vec<(Option<&str>, Option<&str>)> =
+            f.rows.iter().map(|r| (r.abstain.as_deref(), r.model.as_deref())).collect();
+        assert_eq!(got, [(Some("unsupported_language"), Some("ours@0a1b2c3d")), (None, Some("ours@0a1b2c3d"))]);
+
         let bad = dir.path().join("t.csv");
         std::fs::write(&bad, "text,label\nhello,human\n").unwrap();
         assert!(matches!(read_scores(&bad), Err(Error::Data(_))));

@@ -3,11 +3,13 @@
 //! drift apart.
 //!
 //! JSONL is the type's serde form: `id, lang, words, probability, verdict, reasons,
-//! uncertain_because`, then one field per feature when kept. `probability` has four decimals
+//! uncertain_because, abstain, model`, then one field per feature when kept. `probability` has four decimals
 //! (`null` for a text with no words) and feature values are [`format_value`]'s text, so the
 //! bytes stay those earlier versions wrote. CSV has the columns [`CSV_COLUMNS`] (then one per
-//! feature), with the abstention and the reasons in one readable cell ([`reasons_cell`], read
-//! back by [`parse_reasons_cell`]).
+//! feature), with the abstention's sentence and the reasons in one readable cell
+//! ([`reasons_cell`], read back by [`parse_reasons_cell`]). `abstain` is the abstention's code
+//! (empty / `null` when there is a verdict) and `model` the scoring model's `name@hash`; a file
+//! written before they existed reads back with both missing.
 
 use serde::{Deserialize, Serialize};
 
@@ -17,7 +19,7 @@ use crate::model::predict::{Direction, Reason, Verdict};
 use crate::score::ScoredArticle;
 
 /// Columns of a score CSV before the feature columns, in order.
-pub const CSV_COLUMNS: [&str; 6] = ["id", "lang", "words", "probability", "verdict", "reasons"];
+pub const CSV_COLUMNS: [&str; 8] = ["id", "lang", "words", "probability", "verdict", "reasons", "abstain", "model"];
 
 /// One reason of a scored article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -69,6 +71,12 @@ pub struct ScoreRow {
     /// Why the model abstained, when uncertain.
     #[serde(default)]
     pub uncertain_because: Option<String>,
+    /// The abstention's code ([`Abstention::code`](crate::model::predict::Abstention::code)), when uncertain.
+    #[serde(default)]
+    pub abstain: Option<String>,
+    /// The model that scored it, `name@hash` (missing in files of earlier versions).
+    #[serde(default)]
+    pub model: Option<String>,
     /// Every feature value in registry order, when the file keeps them (`--all-features`).
     #[serde(flatten, with = "feature_fields")]
     pub features: Option<Vec<Option<f64>>>,
@@ -89,6 +97,8 @@ impl From<ScoredArticle> for ScoreRow {
             verdict: p.verdict,
             reasons: p.reasons.iter().map(ScoreReason::from).collect(),
             uncertain_because: p.abstention.as_ref().map(|a| a.describe()),
+            abstain: p.abstention.as_ref().map(|a| a.code().to_string()),
+            model: Some(s.model.to_string()),
             features: s.features,
         }
     }
@@ -118,6 +128,8 @@ impl ScoreRow {
             self.probability.map(probability::text).unwrap_or_default(),
             self.verdict.as_str().to_string(),
             reasons_cell(self.uncertain_because.as_deref(), &self.reasons),
+            self.abstain.clone().unwrap_or_default(),
+            self.model.clone().unwrap_or_default(),
         ];
         if let Some(f) = &self.features {
             rec.extend(f.iter().map(|v| v.map(format_value).unwrap_or_default()));
@@ -150,6 +162,7 @@ impl ScoreRow {
             None | Some("") => 0,
             Some(w) => w.parse().map_err(|_| format!("words {w:?} is not a count"))?,
         };
+        let optional = |c: Option<usize>| c.map(field).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
         Ok(ScoreRow {
             id: field(cols.id).to_string(),
             lang: cols.lang.map(field).unwrap_or("und").to_string(),
@@ -158,6 +171,8 @@ impl ScoreRow {
             verdict,
             reasons,
             uncertain_because,
+            abstain: optional(cols.abstain),
+            model: optional(cols.model),
             features,
         })
     }
@@ -182,6 +197,8 @@ pub struct CsvColumns {
     probability: usize,
     verdict: usize,
     reasons: Option<usize>,
+    abstain: Option<usize>,
+    model: Option<usize>,
     /// (column, registry index) of each feature column.
     features: Vec<(usize, usize)>,
 }
@@ -204,6 +221,8 @@ impl CsvColumns {
             probability,
             verdict,
             reasons: col("reasons"),
+            abstain: col("abstain"),
+            model: col("model"),
             features,
         })
     }
@@ -422,6 +441,8 @@ mod tests {
                 reason("sentence_length_cv", Some(0.306), None, &[]),
             ],
             uncertain_because: Some("borderline: probability between 0.20 and the threshold 0.30".into()),
+            abstain: Some("borderline".into()),
+            model: Some("ours@0a1b2c3d".into()),
             features: None,
         }
     }
@@ -436,7 +457,7 @@ mod tests {
              \"reasons\":[{\"feature\":\"stock_phrase_per_1k_words\",\"value\":5.56,\"human_median\":0.0,\"direction\":\"machine\",\
              \"evidence\":[\"\\\"in conclusion\\\" x1; odd\"]},{\"feature\":\"sentence_length_cv\",\"value\":0.306,\
              \"human_median\":null,\"direction\":\"machine\"}],\"uncertain_because\":\"borderline: probability between \
-             0.20 and the threshold 0.30\"}\n"
+             0.20 and the threshold 0.30\",\"abstain\":\"borderline\",\"model\":\"ours@0a1b2c3d\"}\n"
         );
         assert_eq!(serde_json::from_str::<ScoreRow>(&line).unwrap(), r);
 
@@ -467,10 +488,11 @@ mod tests {
         assert_eq!(header, CSV_COLUMNS);
         let rec = csv::StringRecord::from(r.csv_record());
         assert_eq!(&rec[3], "0.1000");
+        assert_eq!((&rec[6], &rec[7]), ("borderline", "ours@0a1b2c3d"));
         let back = ScoreRow::from_csv(&CsvColumns::from_header(&header).unwrap(), &rec).unwrap();
         // The cell keeps the evidence as one item, which here is the whole evidence.
         assert_eq!(ScoreRow { probability: Some(0.1), ..back }, r);
-        // The CSV columns are the JSONL fields, with the abstention inside `reasons`.
+        // The CSV columns are the JSONL fields, with the abstention's sentence inside `reasons`.
         let json: serde_json::Value = serde_json::to_value(&r).unwrap();
         let keys: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
         let mut expected: Vec<&str> = CSV_COLUMNS.to_vec();
@@ -479,6 +501,28 @@ mod tests {
         sorted.sort_unstable();
         expected.sort_unstable();
         assert_eq!(sorted, expected);
+    }
+
+    #[test]
+    fn a_verdict_has_no_abstain_code_and_old_files_read_without_the_new_columns() {
+        let r = ScoreRow { verdict: Verdict::Filler, uncertain_because: None, abstain: None, ..row() };
+        let rec = r.csv_record();
+        assert_eq!((rec[6].as_str(), rec[7].as_str()), ("", "ours@0a1b2c3d"));
+        assert!(r.jsonl_line().unwrap().contains(",\"abstain\":null,\"model\":\"ours@0a1b2c3d\"}"));
+        let header: Vec<String> = CSV_COLUMNS.iter().map(|s| s.to_string()).collect();
+        let back =
+            ScoreRow::from_csv(&CsvColumns::from_header(&header).unwrap(), &csv::StringRecord::from(rec)).unwrap();
+        assert_eq!((back.abstain, back.model.as_deref()), (None, Some("ours@0a1b2c3d")));
+
+        // Written before `abstain` and `model` existed: both read back as missing.
+        let old: Vec<String> = CSV_COLUMNS[..6].iter().map(|s| s.to_string()).collect();
+        let cols = CsvColumns::from_header(&old).unwrap();
+        let back =
+            ScoreRow::from_csv(&cols, &csv::StringRecord::from(vec!["a", "en", "60", "0.9000", "filler", ""])).unwrap();
+        assert_eq!((back.abstain, back.model), (None, None));
+        let line = "{\"id\":\"a\",\"probability\":0.9,\"verdict\":\"filler\",\"uncertain_because\":null}";
+        let back: ScoreRow = serde_json::from_str(line).unwrap();
+        assert_eq!((back.abstain, back.model), (None, None));
     }
 
     #[test]

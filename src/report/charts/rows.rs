@@ -51,6 +51,8 @@ mod tests {
                 evidence: vec![],
             }],
             uncertain_because: Some("too short to judge: 20 words (minimum 50)".into()),
+            abstain: Some("too_short".into()),
+            model: Some("default@00000000".into()),
             features: None,
         };
         assert_eq!(strongest_reason(&r), "uncertain: too short to judge: 20 words (minimum 50)");

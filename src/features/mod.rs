@@ -16,6 +16,7 @@ mod diversity;
 pub(crate) mod function_words;
 mod gopher;
 pub(crate) mod lexical;
+pub mod locate;
 pub(crate) mod morphology;
 mod openers;
 pub(crate) mod readability;

@@ -184,6 +184,25 @@ pub(crate) struct ScoreArgs {
     /// Rows in the table (0 = all).
     #[arg(long, default_value_t = 50)]
     pub top: usize,
+    /// Add the evidence spans to CSV output as a JSON cell (JSONL always has them).
+    #[arg(long)]
+    pub evidence: bool,
+    /// Score each paragraph of at least 50 words too (`paragraphs` and `mixed` fields).
+    #[arg(long)]
+    pub paragraphs: bool,
+    /// With --report: which articles get a page under DIR/articles/ (flagged = filler and
+    /// uncertain).
+    #[arg(long, value_enum, default_value = "flagged", requires = "report")]
+    pub pages: PagesArg,
+}
+
+/// `--pages`: which articles get an HTML page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum PagesArg {
+    /// `filler` and `uncertain` articles.
+    Flagged,
+    /// Every article.
+    All,
 }
 
 /// `chaff train`.

@@ -7,6 +7,7 @@ mod common;
 mod evaluate;
 mod explain;
 mod features;
+mod pages;
 mod report;
 mod score;
 pub(crate) mod signals;

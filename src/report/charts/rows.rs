@@ -51,6 +51,9 @@ mod tests {
                 evidence: vec![],
             }],
             uncertain_because: Some("too short to judge: 20 words (minimum 50)".into()),
+            evidence: None,
+            paragraphs: None,
+            mixed: None,
             features: None,
         };
         assert_eq!(strongest_reason(&r), "uncertain: too short to judge: 20 words (minimum 50)");

@@ -53,28 +53,34 @@ pub(super) fn run(a: ScoreArgs) -> anyhow::Result<ExitCode> {
         BatchLimits::default(),
         |article| {
             let s = scorer.score(&article, keep_features);
-            let page = pages.filter(|p| wants_page(*p, s.prediction.verdict)).map(|_| {
+            let verdict = s.prediction.verdict;
+            let page = pages.filter(|p| wants_page(*p, verdict)).map(|_| {
                 let paragraphs = s.paragraphs.clone().unwrap_or_else(|| scorer.paragraphs(&article));
-                PageText { id: article.id, text: article.text, paragraphs }
+                PageText { row: ScoreRow::from_scored(&s), text: article.text, paragraphs }
             });
-            Ok((s, page))
+            // Streaming, the row is encoded here, in parallel, rather than by the writer.
+            let out = if buffer {
+                Out::Kept(Box::new(s))
+            } else {
+                Out::Encoded(encode_row(format, &file_row(s, &a, format)))
+            };
+            Ok((verdict, out, page))
         },
         |result| -> anyhow::Result<()> {
             match result {
                 Err(e) => tally.skip(&e, &progress),
-                Ok((s, page)) => {
+                Ok((verdict, out, page)) => {
                     page_texts.extend(page);
                     tally.read += 1;
                     tally.done += 1;
-                    match s.prediction.verdict {
+                    match verdict {
                         Verdict::Filler => verdicts.filler += 1,
                         Verdict::Ok => verdicts.ok += 1,
                         Verdict::Uncertain => verdicts.uncertain += 1,
                     }
-                    if buffer {
-                        kept.push(s);
-                    } else {
-                        write_row(&mut sink, format, &file_row(s, &a, format))?;
+                    match out {
+                        Out::Kept(s) => kept.push(*s),
+                        Out::Encoded(bytes) => sink.write_all(&bytes?)?,
                     }
                 }
             }
@@ -99,7 +105,7 @@ pub(super) fn run(a: ScoreArgs) -> anyhow::Result<ExitCode> {
     sink.finish()?;
     if let Some(dir) = &a.report {
         let r = super::report::score_charts(&kept, &model, dir)?;
-        super::pages::write_pages(&kept, &page_texts, &model, r, dir)?;
+        super::pages::write_pages(&page_texts, &model, r, dir)?;
     }
     eprintln!(
         "chaff score: read {} articles, scored {} (filler {}, ok {}, uncertain {}), skipped {}",
@@ -143,15 +149,27 @@ fn file_row(s: ScoredArticle, a: &ScoreArgs, format: ScoreFormat) -> ScoreRow {
     row
 }
 
-fn write_row(sink: &mut Sink, format: ScoreFormat, row: &ScoreRow) -> anyhow::Result<()> {
-    match format {
+/// A scored article on its way to the writer: kept whole (ranked or charted output), or
+/// already encoded (streamed output).
+enum Out {
+    Kept(Box<ScoredArticle>),
+    Encoded(anyhow::Result<Vec<u8>>),
+}
+
+/// The bytes of one output row.
+fn encode_row(format: ScoreFormat, row: &ScoreRow) -> anyhow::Result<Vec<u8>> {
+    Ok(match format {
         ScoreFormat::Csv | ScoreFormat::Table => {
             let mut w = csv::Writer::from_writer(Vec::new());
             w.write_record(row.csv_record())?;
-            sink.write_all(&w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?)?;
+            w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?
         }
-        ScoreFormat::Jsonl => sink.write_all(row.jsonl_line()?.as_bytes())?,
-    }
+        ScoreFormat::Jsonl => row.jsonl_line()?.into_bytes(),
+    })
+}
+
+fn write_row(sink: &mut Sink, format: ScoreFormat, row: &ScoreRow) -> anyhow::Result<()> {
+    sink.write_all(&encode_row(format, row)?)?;
     Ok(())
 }
 

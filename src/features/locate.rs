@@ -93,6 +93,9 @@ fn words_where(a: &Analysis<'_>, pred: impl Fn(&WordFacts) -> bool) -> Vec<Span>
 
 /// The pieces that repeat an earlier piece byte for byte (the Gopher duplicates).
 fn repeats(doc: &Document, pieces: &[Span]) -> Vec<Span> {
+    if pieces.len() < 2 {
+        return Vec::new();
+    }
     let mut seen: FxHashSet<&str> = FxHashSet::default();
     pieces.iter().copied().filter(|p| !seen.insert(doc.slice(*p))).collect()
 }

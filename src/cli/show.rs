@@ -96,7 +96,7 @@ fn ansi_color(kind: &str) -> u8 {
         "intensifier" => 229,
         "contrast_template" => 189,
         "boilerplate_line" | "ellipsis_line" => 252,
-        "duplicate_line" | "duplicate_paragraph" | "casefold_duplicate_line" => 224,
+        "duplicate_line" | "duplicate_paragraph" | "casefold_duplicate_line" | "repeated_ngram" => 224,
         _ => 194,
     }
 }

@@ -15,14 +15,16 @@
 //! - boilerplate, casefold-duplicate and ellipsis lines: each counted line;
 //! - `dup_line_*` / `dup_para_*`: each line or paragraph that repeats an earlier one exactly
 //!   (the occurrences the Gopher statistics count as duplicates);
-//! - repeated openers: the first word of each sentence whose first word opened an earlier one.
+//! - repeated openers: the first word of each sentence whose first word opened an earlier one;
+//! - `dup_<n>_gram_char_frac` (n = 5..10): each repeat of a word n-gram that Gopher's scan
+//!   counts (not the first occurrence). The top 2- to 4-gram shares are not located.
 
 use rustc_hash::FxHashSet;
 
 use super::lexical::counted_spans;
 use super::structure::casefold_duplicates;
 use super::word_facts::{self, words, WordFacts};
-use super::{index_of, lexical, Analysis, FEATURES};
+use super::{gopher, index_of, lexical, Analysis, FEATURES};
 use crate::lexicon::Kind;
 use crate::text::{Document, Span};
 
@@ -55,6 +57,15 @@ pub fn locate(a: &Analysis<'_>, name: &str) -> Option<(&'static str, Vec<Span>)>
         "dup_line_frac" | "dup_line_char_frac" => ("duplicate_line", repeats(a, a.lines())),
         "dup_para_frac" | "dup_para_char_frac" => ("duplicate_paragraph", repeats(a, a.paragraphs())),
         "repeated_opener_ratio" => ("repeated_opener", repeated_openers(a)),
+        "dup_5_gram_char_frac"
+        | "dup_6_gram_char_frac"
+        | "dup_7_gram_char_frac"
+        | "dup_8_gram_char_frac"
+        | "dup_9_gram_char_frac"
+        | "dup_10_gram_char_frac" => {
+            let n: usize = name.strip_prefix("dup_")?.split('_').next()?.parse().ok()?;
+            ("repeated_ngram", gopher::duplicate_ngram_spans(a, n))
+        }
         _ => {
             if let Some(group) = suffix_group(name) {
                 ("suffix_word", words_where(a, |f| f.suffix_groups & (1 << group) != 0))
@@ -173,6 +184,18 @@ mod tests {
             found(openers, "repeated_opener_ratio"),
             Some(("repeated_opener", vec!["The".into(), "The".into()]))
         );
+    }
+
+    #[test]
+    fn repeated_ngrams_are_the_counted_repeats() {
+        // "met at the old mill by the river" twice (Gopher's n-grams are case-sensitive, so
+        // "We"/"we" differ). Each scan counts the repeat at the second copy and jumps n words.
+        let text = "We met at the old mill by the river. Later we met at the old mill by the river again.";
+        let dup = |n: usize| found(text, &format!("dup_{n}_gram_char_frac"));
+        assert_eq!(dup(5), Some(("repeated_ngram", vec!["met at the old mill".into()])));
+        assert_eq!(dup(6), Some(("repeated_ngram", vec!["met at the old mill by".into()])));
+        assert_eq!(dup(8), Some(("repeated_ngram", vec!["met at the old mill by the river".into()])));
+        assert_eq!(dup(9), Some(("repeated_ngram", vec![])));
     }
 
     #[test]

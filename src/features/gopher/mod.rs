@@ -82,6 +82,15 @@ impl GopherStats {
     }
 }
 
+/// The duplicate word `n`-grams (5 to 10) that `dup_<n>_gram_char_frac` counts, as spans of
+/// the text: each occurrence of an n-gram seen before, found by datatrove's scan.
+pub(crate) fn duplicate_ngram_spans(doc: &Document, n: usize) -> Vec<crate::text::Span> {
+    let tokens = gopher_tokens(doc);
+    let mut found = ngrams::DuplicatesOf { n, starts: Vec::new() };
+    NgramStats::compute_telling(doc, &tokens, &mut found);
+    found.starts.iter().map(|&p| crate::text::Span { start: tokens[p].0, end: tokens[p + n - 1].1 }).collect()
+}
+
 /// Number of pieces, duplicates (occurrences after the first) and their characters.
 fn duplicates(doc: &Document, spans: &[crate::text::Span]) -> (usize, usize, usize) {
     let mut seen: FxHashSet<&str> = FxHashSet::default();

@@ -55,7 +55,7 @@ fn kind_color(kind: &str) -> &'static str {
         "intensifier" => "#fff08a",
         "contrast_template" => "#ddd0ff",
         "boilerplate_line" | "ellipsis_line" => "#d4d4d4",
-        "duplicate_line" | "duplicate_paragraph" | "casefold_duplicate_line" => "#ffc4c4",
+        "duplicate_line" | "duplicate_paragraph" | "casefold_duplicate_line" | "repeated_ngram" => "#ffc4c4",
         "repeated_opener" => "#a9eee0",
         "function_word" | "suffix_word" => "#ecebb0",
         _ => "#cfe6ff",

@@ -77,7 +77,7 @@ impl<'m> Scorer<'m> {
         let a = Analysis::new(&doc, &self.cx);
         let fv = if keep_features { extract_from(&a) } else { extract_subset(&a, &self.wanted) };
         let prediction = self.model.predict(&a, &fv);
-        let evidence = self.evidence.then(|| evidence::evidence(&a, &article.text, &prediction.reasons));
+        let evidence = self.evidence.then(|| evidence::evidence(&a, &article.text, &prediction.reasons, &fv.values));
         let paragraphs = self
             .paragraphs
             .then(|| paragraphs::paragraph_scores(&doc, &article.text, self.model, &self.cx, &self.wanted));

@@ -28,7 +28,7 @@ fn offsets_are_bytes_of_the_text_as_given() {
         .as_deref()
         .expect("evidence asked for")
         .iter()
-        .map(|e| (e.start, e.end, e.text.as_str(), e.feature.as_str(), e.kind.as_str()))
+        .map(|e| (e.start, e.end, e.text.as_str(), e.feature.as_ref(), e.kind.as_ref()))
         .collect();
     // Worked by hand: the prefix is 3 + 5 + 7 + 3 + 6 + 3 + 3 + 4 = 34 bytes; the stock phrase
     // keeps its typographic apostrophe (8 + 3 + 18 = 29 bytes).

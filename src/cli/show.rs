@@ -80,7 +80,7 @@ fn notes(s: &ScoredArticle, model: &Model) -> Vec<Note> {
             median.map(readable).unwrap_or_else(|| "n/a".into()),
             e.kind.replace('_', " ")
         );
-        notes.push(Note { feature: e.feature.clone(), text });
+        notes.push(Note { feature: e.feature.to_string(), text });
     }
     notes
 }

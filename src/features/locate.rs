@@ -54,8 +54,13 @@ pub fn locate(a: &Analysis<'_>, name: &str) -> Option<(&'static str, Vec<Span>)>
         "ellipsis_line_ratio" => {
             ("ellipsis_line", a.lines().iter().copied().filter(|l| a.slice(*l).ends_with("...")).collect())
         }
-        "dup_line_frac" | "dup_line_char_frac" => ("duplicate_line", repeats(a, a.lines())),
-        "dup_para_frac" | "dup_para_char_frac" => ("duplicate_paragraph", repeats(a, a.paragraphs())),
+        // The cached Gopher statistics say first whether anything repeats (most texts: no).
+        "dup_line_frac" | "dup_line_char_frac" => {
+            ("duplicate_line", if gopher::has_repeats(a, true) { repeats(a, a.lines()) } else { Vec::new() })
+        }
+        "dup_para_frac" | "dup_para_char_frac" => {
+            ("duplicate_paragraph", if gopher::has_repeats(a, false) { repeats(a, a.paragraphs()) } else { Vec::new() })
+        }
         "repeated_opener_ratio" => ("repeated_opener", repeated_openers(a)),
         "dup_5_gram_char_frac"
         | "dup_6_gram_char_frac"

@@ -11,11 +11,13 @@
 //!
 //! A reason about a whole-text measure (sentence-length spread, type-token ratio) has none.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::features::locate::locate;
-use crate::features::Analysis;
+use crate::features::{index_of, Analysis, FEATURES};
 use crate::model::predict::Reason;
 use crate::text::OffsetMap;
 
@@ -46,20 +48,26 @@ pub struct EvidenceSpan {
     pub end: u32,
     /// The article's bytes `start..end`.
     pub text: String,
-    /// The feature it counts toward.
-    pub feature: String,
+    /// The feature it counts toward (borrowed from the registry when chaff made the span).
+    pub feature: Cow<'static, str>,
     /// Its family: `stock_phrase`, `buzzword`, `llm_word`, `duplicate_line`, ...
-    pub kind: String,
+    pub kind: Cow<'static, str>,
 }
 
 /// The evidence spans of an analysed article whose original text is `raw`, sorted by start
 /// (then by end, longest first). A span found by a reason's feature and a cue alike is listed
-/// once, under the reason's feature.
-pub fn evidence(a: &Analysis<'_>, raw: &str, reasons: &[Reason]) -> Vec<EvidenceSpan> {
-    let mut found: Vec<(u32, u32, &str, &'static str)> = Vec::new();
+/// once, under the reason's feature. `values` are the feature values computed so far
+/// (registry order, `None` where not computed): a counting feature whose value is 0 counted
+/// nothing, so it is not searched.
+pub fn evidence(a: &Analysis<'_>, raw: &str, reasons: &[Reason], values: &[Option<f64>]) -> Vec<EvidenceSpan> {
+    let mut found: Vec<(u32, u32, &'static str, &'static str)> = Vec::new();
     let mut seen: FxHashSet<(u32, u32, &'static str)> = FxHashSet::default();
-    let names = reasons.iter().map(|r| r.feature.as_str()).chain(CUES.iter().copied());
-    for name in names {
+    // Registry names (`'static`), so that spans borrow them.
+    let reason_names = reasons.iter().filter_map(|r| index_of(&r.feature)).map(|i| FEATURES[i].name);
+    for name in reason_names.chain(CUES.iter().copied()) {
+        if index_of(name).and_then(|i| values.get(i).copied().flatten()) == Some(0.0) {
+            continue;
+        }
         if let Some((kind, spans)) = locate(a, name) {
             for s in spans {
                 if seen.insert((s.start, s.end, kind)) {
@@ -80,8 +88,8 @@ pub fn evidence(a: &Analysis<'_>, raw: &str, reasons: &[Reason]) -> Vec<Evidence
                 start,
                 end,
                 text: raw.get(start as usize..end as usize).unwrap_or_default().to_string(),
-                feature: feature.to_string(),
-                kind: kind.to_string(),
+                feature: Cow::Borrowed(feature),
+                kind: Cow::Borrowed(kind),
             }
         })
         .collect();

@@ -42,25 +42,11 @@ pub(super) trait DuplicateNgrams {
     fn duplicate(&mut self, n: usize, p: usize);
 }
 
-/// Told nothing: the feature pass.
-struct NoDuplicates;
-
-impl DuplicateNgrams for NoDuplicates {
-    #[inline(always)]
-    fn duplicate(&mut self, _: usize, _: usize) {}
-}
-
-/// Records the duplicates of one n.
-pub(super) struct DuplicatesOf {
-    pub(super) n: usize,
-    pub(super) starts: Vec<usize>,
-}
-
-impl DuplicateNgrams for DuplicatesOf {
+/// Records each repeat as (n, first token).
+impl DuplicateNgrams for Vec<(u8, u32)> {
+    #[inline]
     fn duplicate(&mut self, n: usize, p: usize) {
-        if n == self.n {
-            self.starts.push(p);
-        }
+        self.push((n as u8, p as u32));
     }
 }
 
@@ -81,16 +67,8 @@ impl NgramStats {
     /// hash. An n-gram can only occur twice if its (n-1)-gram prefix at the same position and
     /// the (n-1)-gram one position later both occur twice, so from n = 3 on only those
     /// positions are hashed and counted: in ordinary prose a few percent of positions.
-    pub(super) fn compute(doc: &Document, spans: &[(u32, u32)]) -> NgramStats {
-        Self::compute_telling(doc, spans, &mut NoDuplicates)
-    }
-
-    /// As [`NgramStats::compute`], telling `found` each duplicate 5- to 10-gram it counts.
-    pub(super) fn compute_telling(
-        doc: &Document,
-        spans: &[(u32, u32)],
-        found: &mut impl DuplicateNgrams,
-    ) -> NgramStats {
+    /// Telling `found` each duplicate 5- to 10-gram it counts.
+    pub(super) fn compute(doc: &Document, spans: &[(u32, u32)], found: &mut impl DuplicateNgrams) -> NgramStats {
         NGRAM_SCRATCH.with(|cell| match cell.try_borrow_mut() {
             Ok(mut scratch) => Self::compute_with(doc, spans, &mut scratch, found),
             // Not reachable (no re-entry), but never panic: use fresh buffers.

@@ -24,14 +24,15 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("report", &["article", "error", "features", "model", "output", "score", "text"]),
 ];
 
-/// The `.rs` files under `dir` (or `dir.rs` itself).
+/// The `.rs` files of `module`: `module.rs` and everything under `module/`.
 fn sources(root: &Path, module: &str) -> Vec<PathBuf> {
     let file = root.join(format!("{module}.rs"));
     if file.is_file() {
         return vec![file];
     }
     let mut out = Vec::new();
-    let mut stack = vec![root.join(module)];
+    let mut stack: Vec<PathBuf> = Some(root.join(module)).filter(|d| d.is_dir()).into_iter().collect();
+    assert!(!out.is_empty() || !stack.is_empty(), "module {module} has no source");
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
             let path = entry.expect("directory entry").path();

@@ -24,6 +24,8 @@ pub(crate) enum Command {
     Explain(ExplainArgs),
     /// Score articles: probability of filler, verdict and reasons.
     Score(ScoreArgs),
+    /// Print an article with its evidence highlighted and the reasons as numbered notes.
+    Show(ShowArgs),
     /// Train a model on labeled CSVs (cross-validated calibration and thresholds).
     Train(TrainArgs),
     /// Evaluate: cross-validation (with leave-one-source-out) or a model on a test set.
@@ -184,6 +186,50 @@ pub(crate) struct ScoreArgs {
     /// Rows in the table (0 = all).
     #[arg(long, default_value_t = 50)]
     pub top: usize,
+    /// Add the evidence spans to CSV output as a JSON cell (JSONL always has them).
+    #[arg(long)]
+    pub evidence: bool,
+    /// Score each paragraph of at least 50 words too (`paragraphs` and `mixed` fields).
+    #[arg(long)]
+    pub paragraphs: bool,
+    /// With --report: which articles get a page under DIR/articles/ (flagged = filler and
+    /// uncertain).
+    #[arg(long, value_enum, default_value = "flagged", requires = "report")]
+    pub pages: PagesArg,
+}
+
+/// `chaff show`.
+#[derive(Debug, Args)]
+pub(crate) struct ShowArgs {
+    /// The article (file, or any input `score` reads; each article is shown in turn).
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Model file (default: the model embedded in chaff).
+    #[arg(long, value_name = "MODEL")]
+    pub model: Option<PathBuf>,
+    /// Colour the evidence (auto: on a terminal, unless NO_COLOR is set); else `[[...]]`.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorArg,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ColorArg {
+    /// On a terminal.
+    Auto,
+    /// Always (ANSI escapes).
+    Always,
+    /// Never (`[[...]]` markers).
+    Never,
+}
+
+/// `--pages`: which articles get an HTML page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum PagesArg {
+    /// `filler` and `uncertain` articles.
+    Flagged,
+    /// Every article.
+    All,
 }
 
 /// `chaff train`.

@@ -7,8 +7,10 @@ mod common;
 mod evaluate;
 mod explain;
 mod features;
+mod pages;
 mod report;
 mod score;
+mod show;
 pub(crate) mod signals;
 mod train;
 mod training;
@@ -23,6 +25,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Features(a) => features::run(a),
         Command::Explain(a) => explain::run(a),
         Command::Score(a) => score::run(a),
+        Command::Show(a) => show::run(a),
         Command::Train(a) => train::run(a),
         Command::Evaluate(a) => evaluate::run(a),
         Command::Report(a) => report::run(a),

@@ -31,11 +31,11 @@ pub(super) fn eval_charts(rep: &EvalReport, dir: &Path) -> anyhow::Result<()> {
 }
 
 /// The charts of a scored batch (for `score --report DIR`).
-pub(super) fn score_charts(rows: &[ScoredArticle], model: &Model, dir: &Path) -> anyhow::Result<()> {
+pub(super) fn score_charts(rows: &[ScoredArticle], model: &Model, dir: &Path) -> anyhow::Result<report::Report> {
     let rows: Vec<ScoreRow> = rows.iter().map(ScoreRow::from_scored).collect();
     let r = report::batch_report(&rows, Some(model), dir, &ChartOptions::default(), "chaff score")?;
     announce("score", &r);
-    Ok(())
+    Ok(r)
 }
 
 pub(super) fn run(a: ReportArgs) -> anyhow::Result<ExitCode> {

@@ -10,8 +10,9 @@ use chaff::output::{reason_text, ScoreReason, ScoreRow};
 use chaff::pipeline::{process_ordered, BatchLimits};
 use chaff::score::{ScoredArticle, Scorer};
 
-use super::args::{ScoreArgs, ScoreFormat};
+use super::args::{PagesArg, ScoreArgs, ScoreFormat};
 use super::common::{prepare_inputs, Progress, Sink, Tally};
+use super::pages::PageText;
 
 /// Counts of verdicts for the summary line.
 #[derive(Default)]
@@ -31,37 +32,55 @@ pub(super) fn run(a: ScoreArgs) -> anyhow::Result<ExitCode> {
             None if std::io::stdout().is_terminal() => ScoreFormat::Table,
             None => ScoreFormat::Csv,
         });
-    let scorer = Scorer::new(&model, prep.cx.clone());
+    // Evidence: always in JSONL, in CSV with --evidence, and for the report's pages.
+    let evidence = format == ScoreFormat::Jsonl || a.evidence || a.report.is_some();
+    let scorer = Scorer::new(&model, prep.cx.clone()).with_evidence(evidence).with_paragraphs(a.paragraphs);
+    let pages = a.report.is_some().then_some(a.pages);
     let mut sink = Sink::open(a.output.as_ref())?;
     let progress = Progress::new(&a.input.inputs, prep.bytes_read.clone());
     let buffer = format == ScoreFormat::Table || a.sort || a.report.is_some();
     if format == ScoreFormat::Csv {
-        sink.write_all(&csv_header(a.all_features))?;
+        sink.write_all(&csv_header(&a))?;
     }
     let mut tally = Tally::default();
     let mut verdicts = Verdicts::default();
     let mut kept: Vec<ScoredArticle> = Vec::new();
+    let mut page_texts: Vec<PageText> = Vec::new();
     let inputs = chaff::input::read(&a.input.inputs, prep.opts.clone());
     let keep_features = a.all_features || a.report.is_some();
     process_ordered(
         inputs,
         BatchLimits::default(),
-        |article| Ok(scorer.score(&article, keep_features)),
+        |article| {
+            let s = scorer.score(&article, keep_features);
+            let verdict = s.prediction.verdict;
+            let page = pages.filter(|p| wants_page(*p, verdict)).map(|_| {
+                let paragraphs = s.paragraphs.clone().unwrap_or_else(|| scorer.paragraphs(&article));
+                PageText { row: ScoreRow::from_scored(&s), text: article.text, paragraphs }
+            });
+            // Streaming, the row is encoded here, in parallel, rather than by the writer.
+            let out = if buffer {
+                Out::Kept(Box::new(s))
+            } else {
+                Out::Encoded(encode_row(format, &file_row(s, &a, format)))
+            };
+            Ok((verdict, out, page))
+        },
         |result| -> anyhow::Result<()> {
             match result {
                 Err(e) => tally.skip(&e, &progress),
-                Ok(s) => {
+                Ok((verdict, out, page)) => {
+                    page_texts.extend(page);
                     tally.read += 1;
                     tally.done += 1;
-                    match s.prediction.verdict {
+                    match verdict {
                         Verdict::Filler => verdicts.filler += 1,
                         Verdict::Ok => verdicts.ok += 1,
                         Verdict::Uncertain => verdicts.uncertain += 1,
                     }
-                    if buffer {
-                        kept.push(s);
-                    } else {
-                        write_row(&mut sink, format, &file_row(s, a.all_features))?;
+                    match out {
+                        Out::Kept(s) => kept.push(*s),
+                        Out::Encoded(bytes) => sink.write_all(&bytes?)?,
                     }
                 }
             }
@@ -79,13 +98,14 @@ pub(super) fn run(a: ScoreArgs) -> anyhow::Result<ExitCode> {
             write_table(&mut sink, &kept, a.top)?;
         } else {
             for s in &kept {
-                write_row(&mut sink, format, &file_row(s.clone(), a.all_features))?;
+                write_row(&mut sink, format, &file_row(s.clone(), &a, format))?;
             }
         }
     }
     sink.finish()?;
     if let Some(dir) = &a.report {
-        super::report::score_charts(&kept, &model, dir)?;
+        let r = super::report::score_charts(&kept, &model, dir)?;
+        super::pages::write_pages(&page_texts, &model, r, dir)?;
     }
     eprintln!(
         "chaff score: read {} articles, scored {} (filler {}, ok {}, uncertain {}), skipped {}",
@@ -105,31 +125,51 @@ fn rank_key(s: &ScoredArticle) -> f64 {
     s.prediction.probability.unwrap_or(f64::NEG_INFINITY)
 }
 
-fn csv_header(all_features: bool) -> Vec<u8> {
+/// Does an article with this verdict get a page?
+fn wants_page(pages: PagesArg, verdict: Verdict) -> bool {
+    pages == PagesArg::All || verdict != Verdict::Ok
+}
+
+fn csv_header(a: &ScoreArgs) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record(ScoreRow::csv_header(all_features));
+    let _ = w.write_record(ScoreRow::csv_header_with(a.all_features, a.evidence, a.paragraphs));
     w.into_inner().unwrap_or_default()
 }
 
 /// The file row of a scored article; its feature values only with `--all-features` (they may
-/// be kept for the charts alone).
-fn file_row(s: ScoredArticle, all_features: bool) -> ScoreRow {
+/// be kept for the charts alone), its evidence in JSONL or with `--evidence`.
+fn file_row(s: ScoredArticle, a: &ScoreArgs, format: ScoreFormat) -> ScoreRow {
     let mut row = ScoreRow::from(s);
-    if !all_features {
+    if !a.all_features {
         row.features = None;
+    }
+    if format != ScoreFormat::Jsonl && !a.evidence {
+        row.evidence = None;
     }
     row
 }
 
-fn write_row(sink: &mut Sink, format: ScoreFormat, row: &ScoreRow) -> anyhow::Result<()> {
-    match format {
+/// A scored article on its way to the writer: kept whole (ranked or charted output), or
+/// already encoded (streamed output).
+enum Out {
+    Kept(Box<ScoredArticle>),
+    Encoded(anyhow::Result<Vec<u8>>),
+}
+
+/// The bytes of one output row.
+fn encode_row(format: ScoreFormat, row: &ScoreRow) -> anyhow::Result<Vec<u8>> {
+    Ok(match format {
         ScoreFormat::Csv | ScoreFormat::Table => {
             let mut w = csv::Writer::from_writer(Vec::new());
             w.write_record(row.csv_record())?;
-            sink.write_all(&w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?)?;
+            w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?
         }
-        ScoreFormat::Jsonl => sink.write_all(row.jsonl_line()?.as_bytes())?,
-    }
+        ScoreFormat::Jsonl => row.jsonl_line()?.into_bytes(),
+    })
+}
+
+fn write_row(sink: &mut Sink, format: ScoreFormat, row: &ScoreRow) -> anyhow::Result<()> {
+    sink.write_all(&encode_row(format, row)?)?;
     Ok(())
 }
 

@@ -21,7 +21,7 @@ use crate::text::{Document, TokenKind};
 const MAX_EVIDENCE: usize = 5;
 
 /// Matches of `kind` that count, as spans (first person drops a few non-pronoun forms).
-fn counted_spans<'d>(doc: &'d Analysis<'_>, kind: Kind) -> Option<impl Iterator<Item = (u32, u32)> + 'd> {
+pub(super) fn counted_spans<'d>(doc: &'d Analysis<'_>, kind: Kind) -> Option<impl Iterator<Item = (u32, u32)> + 'd> {
     let hits = doc.lexicon_hits();
     hits.count(kind)?;
     Some(hits.spans(kind).iter().copied().filter(move |&span| kind != Kind::FirstPerson || is_first_person(doc, span)))
@@ -408,12 +408,20 @@ fn sentence_words<'d>(doc: &'d Document, s: &crate::text::Sentence, out: &mut Ve
 
 /// Number of contrast templates in the document (at most one per template per sentence).
 fn contrast_template_count(doc: &Document) -> usize {
+    let mut total = 0usize;
+    for_each_template_sentence(doc, |_, found| total += found.count_ones() as usize);
+    total
+}
+
+/// Calls `visit(k, found)` for each sentence `k` that may hold a template, with the template
+/// bits found in it (0 when none).
+#[inline]
+fn for_each_template_sentence(doc: &Document, mut visit: impl FnMut(usize, u8)) {
     let sentences = doc.sentences();
     let lower = doc.lower();
     // Room for a long sentence's words from the start.
     let mut ws: Vec<W<'_>> = Vec::with_capacity(128);
     let mut next_ws: Vec<W<'_>> = Vec::with_capacity(128);
-    let mut total = 0usize;
     // Only a sentence with the word "not" or a negated copula ("isn't") can hold a template.
     // Both are found in the whole text at once (memmem, SIMD) and matched to the sentences in
     // order. A "not" next to an ASCII letter is inside a longer word ("another", "notes":
@@ -450,9 +458,8 @@ fn contrast_template_count(doc: &Document) -> usize {
                 }
             }
         }
-        total += found.count_ones() as usize;
+        visit(k, found);
     }
-    total
 }
 
 /// Does the sentence open with a negated copula ("It's not", "This isn't", "It is not")?
@@ -479,6 +486,18 @@ Limits: English only. Heuristic without parsing: a clause after \"but\" with a n
     compute: |doc: &Analysis<'_>| per_1k_words(contrast_template_count(doc) as f64, doc),
     evidence: Some(|doc: &Analysis<'_>| contrast_evidence(doc)),
 };
+
+/// The sentences with a contrast template.
+pub(super) fn contrast_sentences(doc: &Document) -> Vec<crate::text::Span> {
+    let mut out = Vec::new();
+    for_each_template_sentence(doc, |k, found| {
+        if found != 0 {
+            let s = &doc.sentences()[k];
+            out.push(crate::text::Span { start: s.start, end: s.end });
+        }
+    });
+    out
+}
 
 /// The first sentences with a contrast template (trimmed to 120 bytes).
 fn contrast_evidence(doc: &Document) -> Vec<String> {

@@ -244,7 +244,7 @@ fn ascii_casefold_key_len(text: &[u8], start: usize, end: usize) -> usize {
 ///
 /// Lines with equal keys have keys of equal length, so keys are only built for lines that
 /// share a key length with another line (ASCII lines measure theirs without building it).
-fn casefold_duplicates(doc: &Document) -> Vec<Span> {
+pub(super) fn casefold_duplicates(doc: &Document) -> Vec<Span> {
     if doc.lines().len() < 2 {
         return Vec::new();
     }

@@ -3,7 +3,8 @@
 //! drift apart.
 //!
 //! JSONL is the type's serde form: `id, lang, words, probability, verdict, reasons,
-//! uncertain_because, abstain, model`, then one field per feature when kept. `probability` has four decimals
+//! uncertain_because, abstain, model`, then `evidence` (spans), `paragraphs` and `mixed` when
+//! written, then one field per feature when kept. `probability` has four decimals
 //! (`null` for a text with no words) and feature values are [`format_value`]'s text, so the
 //! bytes stay those earlier versions wrote. CSV has the columns [`CSV_COLUMNS`] (then one per
 //! feature), with the abstention's sentence and the reasons in one readable cell
@@ -16,6 +17,8 @@ use serde::{Deserialize, Serialize};
 use super::format::{format_value, readable};
 use crate::features::{index_of, FEATURES};
 use crate::model::predict::{Direction, Reason, Verdict};
+use crate::score::evidence::EvidenceSpan;
+use crate::score::paragraphs::{is_mixed, ParagraphScore};
 use crate::score::ScoredArticle;
 
 /// Columns of a score CSV before the feature columns, in order.
@@ -77,6 +80,16 @@ pub struct ScoreRow {
     /// The model that scored it, `name@hash` (missing in files of earlier versions).
     #[serde(default)]
     pub model: Option<String>,
+    /// Evidence spans (byte offsets into the article as given), when written: always in
+    /// JSONL, in CSV with `--evidence` (one JSON cell).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Vec<EvidenceSpan>>,
+    /// Paragraph scores, with `--paragraphs`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paragraphs: Option<Vec<ParagraphScore>>,
+    /// With `--paragraphs`: whether some paragraphs are `filler` and others `ok`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mixed: Option<bool>,
     /// Every feature value in registry order, when the file keeps them (`--all-features`).
     #[serde(flatten, with = "feature_fields")]
     pub features: Option<Vec<Option<f64>>>,
@@ -99,6 +112,9 @@ impl From<ScoredArticle> for ScoreRow {
             uncertain_because: p.abstention.as_ref().map(|a| a.describe()),
             abstain: p.abstention.as_ref().map(|a| a.code().to_string()),
             model: Some(s.model.to_string()),
+            evidence: s.evidence,
+            mixed: s.paragraphs.as_deref().map(is_mixed),
+            paragraphs: s.paragraphs,
             features: s.features,
         }
     }
@@ -119,7 +135,24 @@ impl ScoreRow {
         h
     }
 
-    /// The CSV record of this row (feature cells when it has features).
+    /// The CSV header with the optional cells: `evidence` (with `--evidence`), `paragraphs`
+    /// and `mixed` (with `--paragraphs`), after `reasons` and before the features.
+    pub fn csv_header_with(features: bool, evidence: bool, paragraphs: bool) -> Vec<&'static str> {
+        let mut h = CSV_COLUMNS.to_vec();
+        if evidence {
+            h.push("evidence");
+        }
+        if paragraphs {
+            h.extend(["paragraphs", "mixed"]);
+        }
+        if features {
+            h.extend(FEATURES.iter().map(|f| f.name));
+        }
+        h
+    }
+
+    /// The CSV record of this row: the cells of [`ScoreRow::csv_header_with`] for the
+    /// optional parts it has (JSON cells for evidence and paragraphs).
     pub fn csv_record(&self) -> Vec<String> {
         let mut rec = vec![
             self.id.clone(),
@@ -131,6 +164,13 @@ impl ScoreRow {
             self.abstain.clone().unwrap_or_default(),
             self.model.clone().unwrap_or_default(),
         ];
+        if let Some(e) = &self.evidence {
+            rec.push(serde_json::to_string(e).unwrap_or_default());
+        }
+        if let Some(p) = &self.paragraphs {
+            rec.push(serde_json::to_string(p).unwrap_or_default());
+            rec.push(self.mixed.map(|m| m.to_string()).unwrap_or_default());
+        }
         if let Some(f) = &self.features {
             rec.extend(f.iter().map(|v| v.map(format_value).unwrap_or_default()));
         }
@@ -163,6 +203,10 @@ impl ScoreRow {
             Some(w) => w.parse().map_err(|_| format!("words {w:?} is not a count"))?,
         };
         let optional = |c: Option<usize>| c.map(field).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+        let evidence = match cols.evidence.map(field) {
+            None | Some("") => None,
+            Some(cell) => Some(serde_json::from_str(cell).map_err(|e| format!("evidence cell: {e}"))?),
+        };
         Ok(ScoreRow {
             id: field(cols.id).to_string(),
             lang: cols.lang.map(field).unwrap_or("und").to_string(),
@@ -173,6 +217,9 @@ impl ScoreRow {
             uncertain_because,
             abstain: optional(cols.abstain),
             model: optional(cols.model),
+            evidence,
+            paragraphs: None,
+            mixed: None,
             features,
         })
     }
@@ -199,6 +246,7 @@ pub struct CsvColumns {
     reasons: Option<usize>,
     abstain: Option<usize>,
     model: Option<usize>,
+    evidence: Option<usize>,
     /// (column, registry index) of each feature column.
     features: Vec<(usize, usize)>,
 }
@@ -223,6 +271,7 @@ impl CsvColumns {
             reasons: col("reasons"),
             abstain: col("abstain"),
             model: col("model"),
+            evidence: col("evidence"),
             features,
         })
     }
@@ -443,6 +492,9 @@ mod tests {
             uncertain_because: Some("borderline: probability between 0.20 and the threshold 0.30".into()),
             abstain: Some("borderline".into()),
             model: Some("ours@0a1b2c3d".into()),
+            evidence: None,
+            paragraphs: None,
+            mixed: None,
             features: None,
         }
     }
@@ -479,6 +531,44 @@ mod tests {
         // Extra fields that are not features are ignored.
         let extra = line.replacen("{", "{\"evidence_spans\":[1,2],", 1);
         assert_eq!(serde_json::from_str::<ScoreRow>(&extra).unwrap(), back);
+    }
+
+    #[test]
+    fn evidence_and_paragraphs_are_fields_and_json_cells() {
+        use crate::score::evidence::EvidenceSpan;
+        use crate::score::paragraphs::ParagraphScore;
+        let mut r = row();
+        r.reasons.clear();
+        r.uncertain_because = None;
+        r.evidence = Some(vec![EvidenceSpan {
+            start: 3,
+            end: 16,
+            text: "in conclusion".into(),
+            feature: "stock_phrase_per_1k_words".into(),
+            kind: "stock_phrase".into(),
+        }]);
+        r.paragraphs = Some(vec![ParagraphScore { start: 0, end: 40, probability: 0.25, verdict: Verdict::Ok }]);
+        r.mixed = Some(false);
+        let line = r.jsonl_line().unwrap();
+        assert_eq!(
+            line,
+            "{\"id\":\"blog/a \\\"b\\\".txt\",\"lang\":\"en\",\"words\":240,\"probability\":0.1000,\"verdict\":\"uncertain\",\
+             \"reasons\":[],\"uncertain_because\":null,\"evidence\":[{\"start\":3,\"end\":16,\"text\":\"in conclusion\",\
+             \"feature\":\"stock_phrase_per_1k_words\",\"kind\":\"stock_phrase\"}],\"paragraphs\":[{\"start\":0,\"end\":40,\
+             \"probability\":0.25,\"verdict\":\"ok\"}],\"mixed\":false}\n"
+        );
+        assert_eq!(serde_json::from_str::<ScoreRow>(&line).unwrap(), r);
+        // CSV: one JSON cell per part, after `reasons`; the evidence cell reads back.
+        let header: Vec<String> = ScoreRow::csv_header_with(false, true, true).iter().map(|s| s.to_string()).collect();
+        assert_eq!(&header[6..], ["evidence", "paragraphs", "mixed"]);
+        let rec = csv::StringRecord::from(r.csv_record());
+        assert_eq!(
+            &rec[6],
+            "[{\"start\":3,\"end\":16,\"text\":\"in conclusion\",\"feature\":\"stock_phrase_per_1k_words\",\"kind\":\"stock_phrase\"}]"
+        );
+        assert_eq!(&rec[8], "false");
+        let back = ScoreRow::from_csv(&CsvColumns::from_header(&header).unwrap(), &rec).unwrap();
+        assert_eq!(back.evidence, r.evidence);
     }
 
     #[test]

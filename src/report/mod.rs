@@ -21,10 +21,12 @@
 //! [`EvalReport`]: crate::model::evaluate::EvalReport
 //! [`ScoreRow`]: crate::output::ScoreRow
 
+mod article;
 mod charts;
 mod kit;
 mod page;
 
+pub use article::{article_html, page_file_name, write_article_pages, ArticleLink, ArticlePage};
 pub use charts::{
     calibration, confusion, feature_importance, pr, profile, profile_bars, profile_file_name, roc, score_distribution,
     score_histogram, subgroups, top_flagged, transfer, Chart, ChartOptions, ProfileBar,

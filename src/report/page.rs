@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::article::ArticleLink;
 use super::charts::{
     calibration, confusion, feature_importance, pr, profile, profile_file_name, ranked, roc, score_distribution,
     score_histogram, subgroups, top_flagged, transfer, Chart, ChartOptions,
@@ -30,6 +31,8 @@ pub struct Report {
     pub charts: Vec<Chart>,
     /// The index page.
     pub index: PathBuf,
+    /// Article pages under `articles/`, linked from the index (`score --report`).
+    pub articles: Vec<ArticleLink>,
 }
 
 fn create_dir(dir: &Path) -> Result<(), Error> {
@@ -103,6 +106,7 @@ pub fn eval_report(rep: &EvalReport, dir: &Path, opts: &ChartOptions) -> Result<
         notes,
         charts,
         index: dir.join("index.html"),
+        articles: Vec::new(),
     };
     write_index(&report)?;
     Ok(report)
@@ -176,6 +180,7 @@ pub fn batch_report(
         notes,
         charts,
         index: dir.join("index.html"),
+        articles: Vec::new(),
     };
     write_index(&report)?;
     Ok(report)
@@ -227,6 +232,19 @@ pub(crate) fn index_html(report: &Report) -> String {
         }
         h.push_str("</ul>\n");
     }
+    if !report.articles.is_empty() {
+        h.push_str("<h2 id=\"articles\">Article pages</h2>\n<p>Each article's text with its evidence marked and its paragraphs shaded.</p>\n<ol class=\"articles\">\n");
+        for a in &report.articles {
+            h.push_str(&format!(
+                "<li><a href=\"{}\">{}</a> ({}, probability {})</li>\n",
+                escape(&a.href),
+                escape(&a.id),
+                a.verdict.as_str(),
+                a.probability.map(|p| format!("{p:.3}")).unwrap_or_else(|| "n/a".into())
+            ));
+        }
+        h.push_str("</ol>\n");
+    }
     let name = |c: &Chart| c.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     h.push_str("<nav><ul>\n");
     for c in &report.charts {
@@ -271,6 +289,7 @@ mod tests {
                 values: vec![],
             }],
             index: "r/index.html".into(),
+            articles: vec![],
         };
         let h = index_html(&r);
         assert!(h.contains("<title>T &lt;1&gt;</title>"));

@@ -9,12 +9,14 @@
 pub(crate) mod ascii;
 pub mod language;
 pub mod normalize;
+pub mod offsets;
 pub mod script;
 pub mod segment;
 pub mod syllables;
 pub(crate) mod uax29;
 
 pub use language::Language;
+pub use offsets::OffsetMap;
 pub use script::{Script, ScriptCounts};
 pub use segment::{Sentence, Token, TokenKind};
 

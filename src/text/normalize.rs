@@ -18,8 +18,36 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// Normalise `raw` as described in the module docs.
 pub fn normalize(raw: &str) -> String {
+    let text = fold(raw, &mut NoTrack);
+    // NFC last, so that characters brought together by dropping invisible ones compose too.
+    if quick_nfc(&text) {
+        text
+    } else {
+        text.nfc().collect()
+    }
+}
+
+/// Where each piece of normalised output came from: told by [`fold`] about every run of
+/// output text it copies or replaces, in output order.
+pub(crate) trait Track {
+    /// Output bytes `out..out + len` came from `raw` bytes `raw_start..raw_end`; `exact` when
+    /// they are the same bytes (a copy), else a replacement (`’` -> `'`, `…` -> `...`).
+    fn piece(&mut self, out: usize, len: usize, raw_start: usize, raw_end: usize, exact: bool);
+}
+
+/// Tracks nothing: the scoring path, which needs no offsets.
+struct NoTrack;
+
+impl Track for NoTrack {
+    #[inline(always)]
+    fn piece(&mut self, _: usize, _: usize, _: usize, _: usize, _: bool) {}
+}
+
+/// Every rule of the module docs but NFC, telling `track` where each output piece came from.
+pub(crate) fn fold<T: Track>(raw: &str, track: &mut T) -> String {
     let src = raw;
-    let mut out = Normalizer { out: String::with_capacity(src.len()), pending_space: false, pending_newlines: 0 };
+    let mut out =
+        Normalizer { out: String::with_capacity(src.len()), pending_space: false, pending_newlines: 0, track };
     let bytes = src.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -33,7 +61,7 @@ pub fn normalize(raw: &str) -> String {
                 if bytes[i - 1] == b' ' {
                     i -= 1;
                 }
-                out.visible(&src[start..i]);
+                out.visible(&src[start..i], start, i, true);
                 continue;
             }
             match b {
@@ -50,35 +78,30 @@ pub fn normalize(raw: &str) -> String {
             continue;
         }
         let c = src[i..].chars().next().unwrap_or('\u{FFFD}');
+        let at = i;
         i += c.len_utf8();
         match c {
             '\u{2028}' | '\u{2029}' | '\u{0085}' => out.newline(),
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' => out.visible("'"),
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' => out.visible("\""),
-            '\u{2026}' => out.visible("..."),
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' => out.visible("'", at, i, false),
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' => out.visible("\"", at, i, false),
+            '\u{2026}' => out.visible("...", at, i, false),
             '\u{200B}' | '\u{FEFF}' | '\u{00AD}' | '\u{2060}' => {}
             c if is_other_space(c) || c.is_control() => out.pending_space = true,
             c if super::uax29::is_extend(c)
                 && (out.out.is_empty() || out.pending_space || out.pending_newlines > 0) => {}
             c => {
                 let mut buf = [0u8; 4];
-                out.visible(c.encode_utf8(&mut buf));
+                out.visible(c.encode_utf8(&mut buf), at, i, true);
             }
         }
     }
-    // NFC last, so that characters brought together by dropping invisible ones compose too.
-    let text = out.out;
-    if quick_nfc(&text) {
-        text
-    } else {
-        text.nfc().collect()
-    }
+    out.out
 }
 
 /// Is `text` NFC by the quick check? ASCII is always NFC and the check decodes every
 /// character, so only the runs of other characters are checked: an ASCII character is a
 /// starter that is NFC on its own and resets the check's state, so runs are independent.
-fn quick_nfc(text: &str) -> bool {
+pub(crate) fn quick_nfc(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut i = super::ascii::first_non_ascii(bytes);
     while i < bytes.len() {
@@ -93,19 +116,22 @@ fn quick_nfc(text: &str) -> bool {
 
 /// Output with pending whitespace: spaces and newlines are only written before the next
 /// visible character, which trims lines and collapses runs in one pass.
-struct Normalizer {
+struct Normalizer<'t, T: Track> {
     out: String,
     pending_space: bool,
     pending_newlines: usize,
+    track: &'t mut T,
 }
 
-impl Normalizer {
+impl<T: Track> Normalizer<'_, T> {
     fn newline(&mut self) {
         self.pending_newlines += 1;
         self.pending_space = false;
     }
 
-    fn visible(&mut self, s: &str) {
+    /// Write `s`, which stands for `raw[raw_start..raw_end]` (`exact`: the same bytes).
+    #[inline]
+    fn visible(&mut self, s: &str, raw_start: usize, raw_end: usize, exact: bool) {
         if !self.out.is_empty() {
             if self.pending_newlines >= 2 {
                 self.out.push_str("\n\n");
@@ -117,6 +143,7 @@ impl Normalizer {
         }
         self.pending_newlines = 0;
         self.pending_space = false;
+        self.track.piece(self.out.len(), s.len(), raw_start, raw_end, exact);
         self.out.push_str(s);
     }
 }

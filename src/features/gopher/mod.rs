@@ -38,6 +38,11 @@ pub(crate) struct GopherStats {
     /// The statistics in the order of the reference columns (`dup_para_frac` ...
     /// `dup_10_gram_char_frac`); `None` for an empty text.
     values: Option<[f64; GOPHER_STATS]>,
+    /// The word tokens of the n-grams (byte spans of the normalised text).
+    tokens: Vec<(u32, u32)>,
+    /// Each repeat the duplicate n-gram scans counted, as (n, first token): the evidence of
+    /// `dup_<n>_gram_char_frac`.
+    repeats: Vec<(u8, u32)>,
 }
 
 impl GopherStats {
@@ -54,7 +59,7 @@ impl GopherStats {
     fn compute(doc: &Document) -> GopherStats {
         let chars = doc.char_count();
         if chars == 0 {
-            return GopherStats { values: None };
+            return GopherStats::default();
         }
         let total = chars as f64;
         let mut v = [0.0; GOPHER_STATS];
@@ -71,15 +76,35 @@ impl GopherStats {
 
         // Word n-grams.
         let spans = gopher_tokens(doc);
-        let ngrams = NgramStats::compute(doc, &spans);
+        let mut repeats = Vec::new();
+        let ngrams = NgramStats::compute(doc, &spans, &mut repeats);
         for n in 2..=4 {
             v[I_TOP_NGRAM + n - 2] = ngrams.top[n] as f64 / total;
         }
         for n in 5..=10 {
             v[I_DUP_NGRAM + n - 5] = ngrams.dup[n] as f64 / total;
         }
-        GopherStats { values: Some(v) }
+        GopherStats { values: Some(v), tokens: spans, repeats }
     }
+}
+
+/// Whether the cached statistics found a repeated line (`lines`) or paragraph: when not, there
+/// is nothing to locate.
+pub(crate) fn has_repeats(doc: &Analysis<'_>, lines: bool) -> bool {
+    let i = if lines { I_DUP_LINE_FRAC } else { I_DUP_PARA_FRAC };
+    GopherStats::of(doc).get(i).is_some_and(|v| v > 0.0)
+}
+
+/// The duplicate word `n`-grams (5 to 10) that `dup_<n>_gram_char_frac` counts, as spans of
+/// the text: each occurrence of an n-gram seen before, found by datatrove's scan (read from the
+/// cached statistics).
+pub(crate) fn duplicate_ngram_spans(doc: &Analysis<'_>, n: usize) -> Vec<crate::text::Span> {
+    let g = GopherStats::of(doc);
+    g.repeats
+        .iter()
+        .filter(|&&(m, _)| usize::from(m) == n)
+        .map(|&(_, p)| crate::text::Span { start: g.tokens[p as usize].0, end: g.tokens[p as usize + n - 1].1 })
+        .collect()
 }
 
 /// Number of pieces, duplicates (occurrences after the first) and their characters.

@@ -37,6 +37,19 @@ fn token_hash(bytes: &[u8], start: usize, end: usize) -> u64 {
     fmix64(mixed ^ (len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15))
 }
 
+/// Told of each duplicate n-gram the scan counts: the `n`-gram starting at token `p`.
+pub(super) trait DuplicateNgrams {
+    fn duplicate(&mut self, n: usize, p: usize);
+}
+
+/// Records each repeat as (n, first token).
+impl DuplicateNgrams for Vec<(u8, u32)> {
+    #[inline]
+    fn duplicate(&mut self, n: usize, p: usize) {
+        self.push((n as u8, p as u32));
+    }
+}
+
 /// Top and duplicate n-gram character counts.
 pub(super) struct NgramStats {
     /// `top[n]`: characters of the most common n-gram (tokens joined by single spaces) times
@@ -54,15 +67,21 @@ impl NgramStats {
     /// hash. An n-gram can only occur twice if its (n-1)-gram prefix at the same position and
     /// the (n-1)-gram one position later both occur twice, so from n = 3 on only those
     /// positions are hashed and counted: in ordinary prose a few percent of positions.
-    pub(super) fn compute(doc: &Document, spans: &[(u32, u32)]) -> NgramStats {
+    /// Telling `found` each duplicate 5- to 10-gram it counts.
+    pub(super) fn compute(doc: &Document, spans: &[(u32, u32)], found: &mut impl DuplicateNgrams) -> NgramStats {
         NGRAM_SCRATCH.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut scratch) => Self::compute_with(doc, spans, &mut scratch),
+            Ok(mut scratch) => Self::compute_with(doc, spans, &mut scratch, found),
             // Not reachable (no re-entry), but never panic: use fresh buffers.
-            Err(_) => Self::compute_with(doc, spans, &mut NgramScratch::default()),
+            Err(_) => Self::compute_with(doc, spans, &mut NgramScratch::default(), found),
         })
     }
 
-    fn compute_with(doc: &Document, spans: &[(u32, u32)], sc: &mut NgramScratch) -> NgramStats {
+    fn compute_with(
+        doc: &Document,
+        spans: &[(u32, u32)],
+        sc: &mut NgramScratch,
+        found: &mut impl DuplicateNgrams,
+    ) -> NgramStats {
         let mut out = NgramStats { top: [0; 5], dup: [0; 11] };
         let n_tok = spans.len();
         if n_tok < 2 {
@@ -203,6 +222,7 @@ impl NgramStats {
                     let e = &mut table[slot[p] as usize];
                     if e.remembered {
                         dup += chars(p, n);
+                        found.duplicate(n, p);
                         idx = p + n;
                     } else {
                         e.remembered = true;

@@ -53,6 +53,9 @@ mod tests {
             uncertain_because: Some("too short to judge: 20 words (minimum 50)".into()),
             abstain: Some("too_short".into()),
             model: Some("default@00000000".into()),
+            evidence: None,
+            paragraphs: None,
+            mixed: None,
             features: None,
         };
         assert_eq!(strongest_reason(&r), "uncertain: too short to judge: 20 words (minimum 50)");

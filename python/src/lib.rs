@@ -69,9 +69,16 @@ struct Scorer {
 }
 
 impl Scorer {
-    /// Score `articles` in order (on the pool when there is one) without the interpreter lock.
-    fn rows(&self, py: Python<'_>, articles: Vec<Article>, keep_features: bool) -> PyResult<Vec<ScoreRow>> {
-        let scorer = LibScorer::new(&self.model, self.cx.clone());
+    /// Score `articles` in order (on the pool when there is one) without the interpreter lock;
+    /// with their evidence spans when `evidence` (as JSONL rows carry them).
+    fn rows(
+        &self,
+        py: Python<'_>,
+        articles: Vec<Article>,
+        keep_features: bool,
+        evidence: bool,
+    ) -> PyResult<Vec<ScoreRow>> {
+        let scorer = LibScorer::new(&self.model, self.cx.clone()).with_evidence(evidence);
         let one = |a: &Article| guarded(&a.id, || ScoreRow::from(scorer.score(a, keep_features)));
         let rows: Result<Vec<ScoreRow>, String> = py.detach(|| match &self.pool {
             Some(pool) => pool.install(|| articles.par_iter().map(one).collect()),
@@ -173,7 +180,7 @@ impl Scorer {
         ids: Option<Vec<String>>,
         all_features: bool,
     ) -> PyResult<Vec<String>> {
-        let rows = self.rows(py, articles(texts, ids)?, all_features)?;
+        let rows = self.rows(py, articles(texts, ids)?, all_features, true)?;
         rows.iter()
             .map(|r| {
                 let mut line = r.jsonl_line().map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
@@ -194,7 +201,7 @@ impl Scorer {
         ids: Option<Vec<String>>,
     ) -> PyResult<ColumnTuple> {
         let texts = texts.into_iter().map(Option::unwrap_or_default).collect();
-        let rows = self.rows(py, articles(texts, ids)?, false)?;
+        let rows = self.rows(py, articles(texts, ids)?, false, false)?;
         let mut columns = Columns::default();
         for row in &rows {
             columns.push(row)?;

@@ -16,7 +16,7 @@ fn show_marks_evidence_and_numbers_the_notes() {
     assert!(!text.contains('\x1b'), "no colour when not on a terminal");
     // The first reason is the stock-phrase rate; its phrases carry note 1.
     assert!(text.contains("\nNotes:\n  [1] stock_phrase_per_1k_words="), "{text}");
-    assert!(text.contains("[[In today's fast-paced]][1] [[business]][3]"), "{text}");
+    assert!(text.contains("[[In today's fast-paced]][1] business [[landscape]][2]"), "{text}");
     // Every marked stretch is followed by its note numbers, and the text between is unchanged.
     let original =
         std::fs::read_to_string(common::root("datasets/articles/unlocking-the-power-of-synergy.md")).expect("article");

@@ -540,6 +540,7 @@ mod tests {
         let mut r = row();
         r.reasons.clear();
         r.uncertain_because = None;
+        r.abstain = None;
         r.evidence = Some(vec![EvidenceSpan {
             start: 3,
             end: 16,
@@ -553,20 +554,21 @@ mod tests {
         assert_eq!(
             line,
             "{\"id\":\"blog/a \\\"b\\\".txt\",\"lang\":\"en\",\"words\":240,\"probability\":0.1000,\"verdict\":\"uncertain\",\
-             \"reasons\":[],\"uncertain_because\":null,\"evidence\":[{\"start\":3,\"end\":16,\"text\":\"in conclusion\",\
+             \"reasons\":[],\"uncertain_because\":null,\"abstain\":null,\"model\":\"ours@0a1b2c3d\",\"evidence\":[{\"start\":3,\"end\":16,\"text\":\"in conclusion\",\
              \"feature\":\"stock_phrase_per_1k_words\",\"kind\":\"stock_phrase\"}],\"paragraphs\":[{\"start\":0,\"end\":40,\
              \"probability\":0.25,\"verdict\":\"ok\"}],\"mixed\":false}\n"
         );
         assert_eq!(serde_json::from_str::<ScoreRow>(&line).unwrap(), r);
-        // CSV: one JSON cell per part, after `reasons`; the evidence cell reads back.
+        // CSV: one JSON cell per part, after `abstain` and `model`; the evidence cell reads back.
         let header: Vec<String> = ScoreRow::csv_header_with(false, true, true).iter().map(|s| s.to_string()).collect();
-        assert_eq!(&header[6..], ["evidence", "paragraphs", "mixed"]);
+        assert_eq!(&header[6..], ["abstain", "model", "evidence", "paragraphs", "mixed"]);
         let rec = csv::StringRecord::from(r.csv_record());
+        assert_eq!((&rec[6], &rec[7]), ("", "ours@0a1b2c3d"));
         assert_eq!(
-            &rec[6],
+            &rec[8],
             "[{\"start\":3,\"end\":16,\"text\":\"in conclusion\",\"feature\":\"stock_phrase_per_1k_words\",\"kind\":\"stock_phrase\"}]"
         );
-        assert_eq!(&rec[8], "false");
+        assert_eq!(&rec[10], "false");
         let back = ScoreRow::from_csv(&CsvColumns::from_header(&header).unwrap(), &rec).unwrap();
         assert_eq!(back.evidence, r.evidence);
     }

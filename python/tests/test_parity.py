@@ -60,7 +60,9 @@ def test_articles_folder_rows_equal_the_cli_with_every_feature(cli, scorer):
     assert [list(r) for r in got] == [list(r) for r in want], "field order"
     ja = next(r for r in got if r["id"].endswith("kitsunezaka-hike-notes.txt"))
     assert (ja["verdict"], ja["abstain"]) == ("uncertain", "unsupported_language")
-    assert len(got[0]) == 9 + len(chaff.feature_names())
+    # id, lang, words, probability, verdict, reasons, uncertain_because, abstain, model, evidence
+    assert len(got[0]) == 10 + len(chaff.feature_names())
+    assert all(isinstance(r["evidence"], list) for r in got)
 
 
 def test_hostile_texts_equal_the_cli(cli, scorer, tmp_path):

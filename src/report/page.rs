@@ -99,17 +99,7 @@ pub fn eval_report(rep: &EvalReport, dir: &Path, opts: &ChartOptions) -> Result<
     }
     headline.push(("Data".to_string(), rep.files.join(", ")));
     headline.push(("chaff".to_string(), rep.chaff_version.clone()));
-    let report = Report {
-        dir: dir.to_path_buf(),
-        title: "chaff evaluation report".to_string(),
-        headline,
-        notes,
-        charts,
-        index: dir.join("index.html"),
-        articles: Vec::new(),
-    };
-    write_index(&report)?;
-    Ok(report)
+    finish(dir, "chaff evaluation report", headline, notes, charts)
 }
 
 /// Draw the charts of a scored batch into `dir` (created if needed) and write `index.html`:
@@ -173,9 +163,21 @@ pub fn batch_report(
             ),
         ));
     }
+    finish(dir, "chaff batch report", headline, notes, charts)
+}
+
+/// Escape text for HTML content and attribute values.
+/// The report of `dir` with these parts, its index page written.
+fn finish(
+    dir: &Path,
+    title: &str,
+    headline: Vec<(String, String)>,
+    notes: Vec<String>,
+    charts: Vec<Chart>,
+) -> Result<Report, Error> {
     let report = Report {
         dir: dir.to_path_buf(),
-        title: "chaff batch report".to_string(),
+        title: title.to_string(),
         headline,
         notes,
         charts,
@@ -186,7 +188,6 @@ pub fn batch_report(
     Ok(report)
 }
 
-/// Escape text for HTML content and attribute values.
 pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
